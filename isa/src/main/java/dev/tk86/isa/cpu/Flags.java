@@ -1,0 +1,150 @@
+package dev.tk86.isa.cpu;
+
+/**
+ * Lazy status flags. Arithmetic instructions record what they computed (kind, size, operands,
+ * result) in four fields of {@link Cpu} instead of computing six flags every time; the flags
+ * are derived only when something reads them (a Jcc, pushfq, an interrupt). Rarely executed
+ * instructions (shifts, rotates, multiplies, bit tests) compute their flags directly and store
+ * them as {@link #EAGER}.
+ *
+ * <p>Operands and results are kept zero-extended to the operation size. Definitions follow the
+ * SDM's per-instruction "Flags Affected" sections; where the SDM says "undefined", tk86 picks a
+ * value documented at the instruction and the differential tests exclude that flag.
+ */
+public final class Flags {
+    private Flags() { }
+
+    public static final int ADD = 0, ADC = 1, SUB = 2, SBB = 3, LOGIC = 4, INC = 5, DEC = 6, EAGER = 7;
+
+    public static long mask(int size) { return size == 8 ? -1L : (1L << (size << 3)) - 1; }
+
+    public static long signBit(int size) { return 1L << ((size << 3) - 1); }
+
+    /**
+     * Records INC or DEC: like ADD/SUB of 1, but CF is whatever it was before, so it is
+     * derived now and kept in {@code flagsCarryIn}.
+     */
+    public static void setIncDec(Cpu c, int kind, int size, long a, long res) {
+        boolean carry = cf(c);
+        c.flagsCarryIn = carry;
+        set(c, kind, size, a, 1, res);
+    }
+
+    /** Records ADC or SBB, whose carry-in changes how CF is derived. */
+    public static void setWithCarry(Cpu c, int kind, int size, long a, long b, boolean carryIn, long res) {
+        c.flagsCarryIn = carryIn;
+        set(c, kind, size, a, b, res);
+    }
+
+    /** Records a two-operand arithmetic result: {@code res = a OP b} (already masked). */
+    public static void set(Cpu c, int kind, int size, long a, long b, long res) {
+        c.flagsKind = kind;
+        c.flagsSize = size;
+        c.flagsA = a;
+        c.flagsB = b;
+        c.flagsRes = res;
+    }
+
+    /** Records flags computed by the instruction itself (only the STATUS bits are used). */
+    public static void setEager(Cpu c, long bits) {
+        c.flagsKind = EAGER;
+        c.flagsEager = bits & Rflags.STATUS;
+    }
+
+    public static boolean cf(Cpu c) {
+        return switch (c.flagsKind) {
+            case ADD -> Long.compareUnsigned(c.flagsRes, c.flagsA) < 0;
+            case ADC -> c.flagsCarryIn ? Long.compareUnsigned(c.flagsRes, c.flagsA) <= 0
+                                       : Long.compareUnsigned(c.flagsRes, c.flagsA) < 0;
+            case SUB -> Long.compareUnsigned(c.flagsA, c.flagsB) < 0;
+            case SBB -> c.flagsCarryIn ? Long.compareUnsigned(c.flagsA, c.flagsB) <= 0
+                                       : Long.compareUnsigned(c.flagsA, c.flagsB) < 0;
+            case LOGIC -> false;
+            case INC, DEC -> c.flagsCarryIn; // INC/DEC keep CF: it was saved in flagsCarryIn
+            default -> (c.flagsEager & Rflags.CF) != 0;
+        };
+    }
+
+    public static boolean zf(Cpu c) {
+        return c.flagsKind == EAGER ? (c.flagsEager & Rflags.ZF) != 0 : c.flagsRes == 0;
+    }
+
+    public static boolean sf(Cpu c) {
+        return c.flagsKind == EAGER ? (c.flagsEager & Rflags.SF) != 0 : (c.flagsRes & signBit(c.flagsSize)) != 0;
+    }
+
+    public static boolean pf(Cpu c) {
+        return c.flagsKind == EAGER ? (c.flagsEager & Rflags.PF) != 0 : (Long.bitCount(c.flagsRes & 0xFF) & 1) == 0;
+    }
+
+    public static boolean af(Cpu c) {
+        return switch (c.flagsKind) {
+            case ADD, ADC, SUB, SBB, INC, DEC -> ((c.flagsA ^ c.flagsB ^ c.flagsRes) & 0x10) != 0;
+            case LOGIC -> false; // undefined for AND/OR/XOR/TEST: tk86 clears it
+            default -> (c.flagsEager & Rflags.AF) != 0;
+        };
+    }
+
+    public static boolean of(Cpu c) {
+        long s = signBit(c.flagsSize);
+        return switch (c.flagsKind) {
+            case ADD, ADC, INC -> ((c.flagsA ^ c.flagsRes) & (c.flagsB ^ c.flagsRes) & s) != 0;
+            case SUB, SBB, DEC -> ((c.flagsA ^ c.flagsB) & (c.flagsA ^ c.flagsRes) & s) != 0;
+            case LOGIC -> false;
+            default -> (c.flagsEager & Rflags.OF) != 0;
+        };
+    }
+
+    /** The six status flags as RFLAGS bits. */
+    public static long status(Cpu c) {
+        if (c.flagsKind == EAGER) return c.flagsEager;
+        long f = 0;
+        if (cf(c)) f |= Rflags.CF;
+        if (pf(c)) f |= Rflags.PF;
+        if (af(c)) f |= Rflags.AF;
+        if (zf(c)) f |= Rflags.ZF;
+        if (sf(c)) f |= Rflags.SF;
+        if (of(c)) f |= Rflags.OF;
+        return f;
+    }
+
+    /**
+     * Condition tttn of Jcc/SETcc/CMOVcc (SDM Vol. 1, Appendix B). Compares straight from the
+     * recorded operands after CMP/SUB, which is what almost every branch follows.
+     */
+    public static boolean cond(Cpu c, int cc) {
+        if (c.flagsKind == SUB) {
+            long a = c.flagsA, b = c.flagsB;
+            int shift = 64 - (c.flagsSize << 3);
+            switch (cc) {
+                case 2: return Long.compareUnsigned(a, b) < 0;          // b
+                case 3: return Long.compareUnsigned(a, b) >= 0;         // ae
+                case 4: return a == b;                                  // e
+                case 5: return a != b;                                  // ne
+                case 6: return Long.compareUnsigned(a, b) <= 0;         // be
+                case 7: return Long.compareUnsigned(a, b) > 0;          // a
+                case 12: return (a << shift) < (b << shift);            // l
+                case 13: return (a << shift) >= (b << shift);           // ge
+                case 14: return (a << shift) <= (b << shift);           // le
+                case 15: return (a << shift) > (b << shift);            // g
+                default: break;
+            }
+        }
+        boolean r = switch (cc >>> 1) {
+            case 0 -> of(c);
+            case 1 -> cf(c);
+            case 2 -> zf(c);
+            case 3 -> cf(c) || zf(c);
+            case 4 -> sf(c);
+            case 5 -> pf(c);
+            case 6 -> sf(c) != of(c);
+            default -> zf(c) || (sf(c) != of(c));
+        };
+        return ((cc & 1) != 0) != r;
+    }
+
+    /** Loads the status flags from an RFLAGS image (popfq, iretq, sahf-like paths). */
+    public static void load(Cpu c, long rflags) {
+        setEager(c, rflags);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tk86.isa.exec;
+
+import dev.tk86.isa.decode.ByteSource;
+import dev.tk86.isa.decode.DecodeException;
+import dev.tk86.isa.decode.Decoder;
+import dev.tk86.isa.decode.Insn;
+import dev.tk86.isa.cpu.Cpu;
+import dev.tk86.isa.fault.GuestFault;
+import dev.tk86.isa.fault.Vector;
+import dev.tk86.isa.machine.ExecutionDelegate;
+import dev.tk86.isa.machine.Machine;
+import dev.tk86.isa.mem.PhysicalMemory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decoded instructions, cached per physical frame and indexed by offset, so the hot loop never
+ * decodes twice. Keyed by physical address, the cache survives CR3 loads and is shared by all
+ * CPUs and by every virtual alias of a frame. The first write to a frame that holds decoded
+ * code drops that frame's instructions (self-modifying code, a loader writing a new program).
+ *
+ * <p>Frames inside a delegated range get ops that hand execution to the delegate instead.
+ */
+public final class CodeCache {
+    /** Decoded instructions of one frame. */
+    public static final class Frame {
+        final Op[] ops = new Op[PhysicalMemory.PAGE_SIZE];
+    }
+
+    private record Delegation(long start, long end, ExecutionDelegate delegate) { }
+
+    private final Machine machine;
+    private final PhysicalMemory mem;
+    private final Frame[] frames;
+    private final List<Delegation> delegations = new ArrayList<>();
+    public long decodes, invalidations;
+
+    public CodeCache(Machine machine) {
+        this.machine = machine;
+        this.mem = machine.memory();
+        this.frames = new Frame[(int) (mem.size() >>> PhysicalMemory.PAGE_SHIFT)];
+    }
+
+    /** Physical range [start, end) runs {@code d} instead of machine code. */
+    public void delegate(long start, long end, ExecutionDelegate d) {
+        delegations.add(new Delegation(start, end, d));
+        for (long f = start >>> 12; f <= (end - 1) >>> 12 && f < frames.length; f++) frames[(int) f] = null;
+    }
+
+    /** The frame holding physical page {@code pagePa}; null if it is not RAM. */
+    public Frame frame(long pagePa) {
+        long fn = pagePa >>> PhysicalMemory.PAGE_SHIFT;
+        if (fn < 0 || fn >= frames.length) return null;
+        Frame f = frames[(int) fn];
+        if (f == null) {
+            f = frames[(int) fn] = new Frame();
+            final Frame made = f;
+            mem.watchCode(fn, frameNumber -> {
+                if (frames[(int) frameNumber] == made) frames[(int) frameNumber] = null;
+                invalidations++;
+            });
+            for (Cpu c : machine.cpus()) c.mmu.codeMarkChanged(fn);
+            for (Delegation d : delegations) {
+                long lo = Math.max(d.start, pagePa), hi = Math.min(d.end, pagePa + PhysicalMemory.PAGE_SIZE);
+                Op op = new DelegateOp(d.delegate);
+                for (long a = lo; a < hi; a++) f.ops[(int) (a & PhysicalMemory.PAGE_MASK)] = op;
+            }
+        }
+        return f;
+    }
+
+    /**
+     * Decodes and binds the instruction at virtual {@code rip}, physical {@code pa}. It is
+     * cached in its frame unless it crosses into the next page (then its bytes depend on two
+     * translations, and it is decoded each time it runs, which is rare).
+     */
+    public Op decode(Cpu cpu, Frame f, long rip, long pa) {
+        decodes++;
+        int off = (int) (pa & PhysicalMemory.PAGE_MASK);
+        byte[] bytes = mem.frame(pa);
+        ByteSource src = i -> off + i < PhysicalMemory.PAGE_SIZE ? bytes[off + i] & 0xFF : cpu.mmu.fetchByte(rip + i);
+        Op op;
+        try {
+            Insn insn = Decoder.decode(src, rip);
+            op = Binder.bind(insn);
+            if (off + insn.length() > PhysicalMemory.PAGE_SIZE) return op;
+        } catch (DecodeException e) {
+            op = new FaultOp(e.kind() == DecodeException.Kind.TOO_LONG ? Vector.GP : Vector.UD, e.getMessage());
+        }
+        f.ops[off] = op;
+        return op;
+    }
+
+    /** An undecodable instruction: raises its fault every time it is reached. */
+    static final class FaultOp extends Op {
+        private final int vector;
+        private final String detail;
+
+        FaultOp(int vector, String detail) { super(0); this.vector = vector; this.detail = detail; }
+
+        @Override public void exec(Cpu cpu) {
+            throw vector == Vector.GP ? GuestFault.gp(detail) : GuestFault.ud(detail);
+        }
+    }
+
+    /** Execution handed to a delegate (TKL code). */
+    static final class DelegateOp extends Op {
+        private final ExecutionDelegate delegate;
+
+        DelegateOp(ExecutionDelegate d) { super(0); this.delegate = d; }
+
+        @Override public void exec(Cpu cpu) { delegate.execute(cpu); }
+    }
+}

@@ -1,0 +1,265 @@
+package dev.tk86.isa.machine;
+
+import dev.tk86.isa.cpu.Cpu;
+import dev.tk86.isa.cpu.Rflags;
+import dev.tk86.isa.dev.Console;
+import dev.tk86.isa.dev.ExitPort;
+import dev.tk86.isa.dev.IoBus;
+import dev.tk86.isa.dev.Uart16550;
+import dev.tk86.isa.exec.CodeCache;
+import dev.tk86.isa.exec.Executor;
+import dev.tk86.isa.exec.Interrupts;
+import dev.tk86.isa.exec.StepHook;
+import dev.tk86.isa.fault.GuestFault;
+import dev.tk86.isa.mem.PhysicalMemory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * N CPUs over one physical memory and one I/O bus, interleaved deterministically on the calling
+ * thread. CPU 0 (the bootstrap processor) starts running; the others are parked until a
+ * STARTUP IPI. Nothing here reads host time or host randomness: a run is a function of the
+ * loaded image, the configuration and the seed.
+ */
+public final class Machine {
+    private final MachineConfig config;
+    private final PhysicalMemory memory;
+    private final Cpu[] cpus;
+    private final IoBus io = new IoBus();
+    private final Console console = new Console();
+    private final CodeCache code;
+    private final SplittableRandom random;
+    private StepHook hook;
+
+    private boolean stopped;
+    private RunResult.Reason stopReason;
+    private long exitStatus = -1;
+    private String stopDetail = "";
+    private int nextRoundRobin;
+    public long idleSteps;
+
+    public Machine(MachineConfig config) {
+        this.config = config;
+        this.memory = new PhysicalMemory(config.memoryBytes());
+        this.cpus = new Cpu[config.cpus()];
+        for (int i = 0; i < cpus.length; i++) {
+            cpus[i] = new Cpu(i, this);
+            if (i > 0) cpus[i].state = Cpu.State.PARKED;
+        }
+        this.code = new CodeCache(this);
+        this.random = new SplittableRandom(config.seed());
+        io.attach(0xE9, 1, console);
+        io.attach(Uart16550.COM1, 8, new Uart16550(console));
+        io.attach(ExitPort.PORT, 1, new ExitPort(this::powerOff));
+    }
+
+    public MachineConfig config() { return config; }
+    public PhysicalMemory memory() { return memory; }
+    public List<Cpu> cpus() { return List.of(cpus); }
+    public Cpu cpu(int i) { return cpus[i]; }
+    public IoBus io() { return io; }
+    public Console console() { return console; }
+    public CodeCache code() { return code; }
+
+    public void setHook(StepHook hook) { this.hook = hook; }
+
+    /** Physical range [start, end) is executed by {@code d} instead of being decoded. */
+    public void delegate(long start, long end, ExecutionDelegate d) { code.delegate(start, end, d); }
+
+    // --- events from devices and CPUs ---------------------------------------------------------
+
+    public void powerOff(long status) {
+        stop(RunResult.Reason.POWER_OFF, "guest wrote " + status + " to the exit port");
+        exitStatus = status;
+    }
+
+    public void cpuShutDown(Cpu cpu) {
+        stop(RunResult.Reason.TRIPLE_FAULT, "cpu" + cpu.id + " " + cpu.shutdownReason + " at rip 0x" + Long.toHexString(cpu.rip));
+    }
+
+    private void stop(RunResult.Reason reason, String detail) {
+        if (stopped) return;
+        stopped = true;
+        stopReason = reason;
+        stopDetail = detail;
+        for (Cpu c : cpus) c.exitRun = true;
+    }
+
+    public boolean isStopped() { return stopped; }
+
+    /**
+     * A STARTUP IPI: a parked CPU starts at {@code rip} in 64-bit mode, in the address space and
+     * with the control registers of the CPU that sent it (see docs/boot.md); others ignore it.
+     */
+    public void startProcessor(Cpu target, long rip) {
+        if (target.state != Cpu.State.PARKED) return;
+        Cpu from = currentSender != null ? currentSender : cpus[0];
+        target.cr0 = from.cr0;
+        target.cr4 = from.cr4;
+        target.efer = from.efer;
+        target.cr3 = from.cr3;
+        target.mmu.flushAll();
+        target.cs = from.cs;
+        target.ss = from.ss;
+        target.rflagsSys = Rflags.FIXED1;
+        target.rip = rip;
+        target.r[7] = target.id; // rdi = APIC id
+        target.steps = Math.max(target.steps, from.steps);
+        target.state = Cpu.State.RUNNING;
+    }
+
+    private Cpu currentSender;
+
+    // --- running ------------------------------------------------------------------------------
+
+    /** Runs until the guest powers off, a triple fault, a deadlock, or {@code maxSteps} steps. */
+    public RunResult run(long maxSteps) {
+        long startSteps = totalSteps();
+        while (!stopped) {
+            long done = totalSteps() - startSteps;
+            if (done >= maxSteps) return result(RunResult.Reason.STEP_LIMIT, "stopped after " + done + " steps", done);
+            if (!anyCanRun()) {
+                if (!fastForwardTimers()) return result(RunResult.Reason.ALL_HALTED, haltedDetail(), done);
+                continue;
+            }
+            Cpu c;
+            long q;
+            if (config.schedule() == Schedule.RANDOM) {
+                c = cpus[random.nextInt(cpus.length)];
+                q = 1 + random.nextInt(2 * config.quantum());
+            } else {
+                c = cpus[nextRoundRobin];
+                nextRoundRobin = (nextRoundRobin + 1) % cpus.length;
+                q = config.quantum();
+            }
+            q = Math.min(q, maxSteps - done);
+            if (!slice(c, q)) return result(RunResult.Reason.STOPPED, "stopped by a step hook on cpu" + c.id, totalSteps() - startSteps);
+        }
+        return result(stopReason, stopDetail, totalSteps() - startSteps);
+    }
+
+    private RunResult result(RunResult.Reason reason, String detail, long steps) {
+        return new RunResult(reason, reason == RunResult.Reason.POWER_OFF ? exitStatus : -1, detail, steps);
+    }
+
+    private long totalSteps() {
+        long s = 0;
+        for (Cpu c : cpus) s += c.steps;
+        return s - idleSteps;
+    }
+
+    private boolean anyCanRun() {
+        for (Cpu c : cpus) {
+            if (c.state == Cpu.State.RUNNING) return true;
+            if (c.state == Cpu.State.HALTED && c.interruptsEnabled() && c.apic.deliverable() >= 0) return true;
+        }
+        return false;
+    }
+
+    /** All CPUs wait: jump the halted CPU (with interrupts on) whose timer expires first. */
+    private boolean fastForwardTimers() {
+        Cpu next = null;
+        long wait = Long.MAX_VALUE;
+        for (Cpu c : cpus) {
+            if (c.state != Cpu.State.HALTED || !c.interruptsEnabled() || c.apic.deadline() == Long.MAX_VALUE) continue;
+            long w = c.apic.deadline() - c.steps;
+            if (w < wait) { wait = w; next = c; }
+        }
+        if (next == null) return false;
+        idleSteps += wait;
+        next.steps += wait;
+        next.apic.tick();
+        return true;
+    }
+
+    private String haltedDetail() {
+        StringBuilder s = new StringBuilder("no CPU can run:");
+        for (Cpu c : cpus)
+            s.append(String.format(" cpu%d %s%s at 0x%x;", c.id, c.state.name().toLowerCase(),
+                    c.state == Cpu.State.HALTED && !c.interruptsEnabled() ? " with interrupts off" : "", c.rip));
+        return s.toString();
+    }
+
+    /** Runs one CPU for up to {@code q} steps. Returns false if a hook stopped it. */
+    private boolean slice(Cpu c, long q) {
+        long end = c.steps + q;
+        currentSender = c;
+        try {
+            while (c.steps < end && !stopped) {
+                c.apic.tick();
+                if (c.state == Cpu.State.HALTED) {
+                    if (c.interruptsEnabled() && c.apic.deliverable() >= 0) {
+                        c.state = Cpu.State.RUNNING;
+                    } else {
+                        long wake = Math.min(end, c.apic.deadline());
+                        idleSteps += wake - c.steps;
+                        c.steps = wake;
+                        continue;
+                    }
+                }
+                if (c.state != Cpu.State.RUNNING) return true;
+                takeInterrupt(c);
+                if (stopped) return true;
+                long limit = Math.min(end, c.apic.deadline());
+                if (c.interruptShadowUntil > c.steps) limit = Math.min(limit, c.interruptShadowUntil);
+                c.runLimit = Math.max(limit, c.steps + 1);
+                if (!Executor.run(c, code, hook)) return false;
+            }
+            return true;
+        } finally {
+            currentSender = null;
+        }
+    }
+
+    private void takeInterrupt(Cpu c) {
+        if (!c.interruptsEnabled() || c.steps < c.interruptShadowUntil) return;
+        int v = c.apic.deliverable();
+        if (v < 0) return;
+        c.apic.accept(v);
+        try {
+            Interrupts.deliver(c, v, false, 0, Interrupts.Source.EXTERNAL);
+        } catch (GuestFault f) {
+            Interrupts.deliverFault(c, f);
+        }
+        c.exitRun = false;
+    }
+
+    /** Counters of the whole machine, summed over CPUs, by name. */
+    public Map<String, Long> counters() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        long steps = 0, tkl = 0, walks = 0, fills = 0, cr3 = 0, full = 0, inv = 0, ipis = 0, ints = 0, df = 0, timer = 0;
+        for (Cpu c : cpus) {
+            steps += c.steps; tkl += c.tklStatements;
+            walks += c.mmu.walker.walks; fills += c.mmu.tlb.fills; cr3 += c.mmu.tlb.cr3Flushes;
+            full += c.mmu.tlb.fullFlushes; inv += c.mmu.tlb.invlpgs;
+            ipis += c.apic.ipisSent; ints += c.interruptsDelivered; df += c.doubleFaults; timer += c.apic.timerFires;
+        }
+        m.put("steps", steps - idleSteps);
+        m.put("x86_instructions", steps - idleSteps - tkl);
+        m.put("tkl_statements", tkl);
+        m.put("idle_steps", idleSteps);
+        m.put("page_walks", walks);
+        m.put("tlb_fills", fills);
+        m.put("tlb_cr3_flushes", cr3);
+        m.put("tlb_full_flushes", full);
+        m.put("tlb_invlpg", inv);
+        m.put("ipis_sent", ipis);
+        m.put("interrupts_delivered", ints);
+        m.put("double_faults", df);
+        m.put("timer_interrupts", timer);
+        m.put("decodes", code.decodes);
+        m.put("code_invalidations", code.invalidations);
+        m.put("io_unclaimed", io.unclaimedIn + io.unclaimedOut);
+        return m;
+    }
+
+    /** For tests and tools: all CPUs, for iteration with index. */
+    public List<Cpu> runningCpus() {
+        List<Cpu> l = new ArrayList<>();
+        for (Cpu c : cpus) if (c.state == Cpu.State.RUNNING) l.add(c);
+        return l;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tk86.isa.mmu;
+
+import dev.tk86.isa.cpu.Cr;
+import dev.tk86.isa.fault.GuestFault;
+import dev.tk86.isa.fault.PfError;
+import dev.tk86.isa.mem.PhysicalMemory;
+import dev.tk86.isa.tlb.TlbEntry;
+
+/**
+ * The 4-level page walk of IA-32e paging (SDM Vol. 3A, 4.5): PML4E, PDPTE (maybe a 1 GiB page),
+ * PDE (maybe a 2 MiB page), PTE. It sets the accessed flag in every entry it uses and the dirty
+ * flag in the leaf on a write (4.8), and faults with the architectural error code (4.7) when an
+ * entry is not present or has a reserved bit set. Permission checks against the combined rights
+ * are done by the caller, on the resulting TLB entry, so that cached and fresh translations are
+ * checked by the same rule.
+ */
+public final class PageWalker {
+    public static final long P = 1, RW = 1 << 1, US = 1 << 2, PWT = 1 << 3, PCD = 1 << 4, A = 1 << 5,
+            D = 1 << 6, PS = 1 << 7, G = 1 << 8, XD = 1L << 63;
+    /** tk86's MAXPHYADDR (CPUID 80000008h reports 40): address bits above it are reserved. */
+    public static final int MAXPHYADDR = 40;
+    static final long ADDR_MASK = ((1L << MAXPHYADDR) - 1) & ~0xFFFL;
+    static final long RESERVED_HIGH = ((1L << 52) - 1) & ~((1L << MAXPHYADDR) - 1);
+
+    private final PhysicalMemory mem;
+    public long walks;
+
+    public PageWalker(PhysicalMemory mem) { this.mem = mem; }
+
+    /**
+     * Walks for {@code va}. {@code errBase} holds the W/R, U/S and I/D bits of the access for a
+     * fault's error code. Returns the entry to cache.
+     */
+    public TlbEntry walk(long cr3, long cr4, long efer, long va, boolean write, int errBase, long generation) {
+        walks++;
+        boolean nxe = (efer & Cr.EFER_NXE) != 0;
+        long table = cr3 & Cr.CR3_PML4_MASK & ADDR_MASK;
+        boolean writable = true, user = true, noExec = false;
+        for (int level = 4; level >= 1; level--) {
+            int shift = 12 + 9 * (level - 1);
+            long entryAddr = table + (((va >>> shift) & 0x1FF) << 3);
+            long e = mem.read(entryAddr, 8);
+            if ((e & P) == 0)
+                throw GuestFault.pageFault(va, errBase, String.format("not present at level %d (entry 0x%x at 0x%x)", level, e, entryAddr));
+            boolean leaf = level == 1 || ((e & PS) != 0 && level <= 3);
+            long reserved = RESERVED_HIGH;
+            if (!nxe) reserved |= XD;
+            if (level == 4) reserved |= PS;
+            if (leaf && level == 3) reserved |= 0x3FFF_E000L & ((1L << 30) - 1);   // 1 GiB page: bits 29:13
+            if (leaf && level == 2) reserved |= 0x1F_E000L;                         // 2 MiB page: bits 20:13
+            if ((e & reserved) != 0)
+                throw GuestFault.pageFault(va, errBase | PfError.P | PfError.RSVD,
+                        String.format("reserved bit set at level %d (entry 0x%x at 0x%x)", level, e, entryAddr));
+            writable &= (e & RW) != 0;
+            user &= (e & US) != 0;
+            noExec |= nxe && (e & XD) != 0;
+            long newE = e | A;
+            if (leaf && write) newE |= D;
+            if (newE != e) mem.write(entryAddr, 8, newE);
+            if (leaf) {
+                long pageMask = (1L << shift) - 1;
+                long pa = e & ADDR_MASK & ~pageMask;
+                boolean global = (cr4 & Cr.CR4_PGE) != 0 && (e & G) != 0;
+                return new TlbEntry(va & ~pageMask, pa, shift, writable, user, noExec, global,
+                        (newE & D) != 0, generation, entryAddr);
+            }
+            table = e & ADDR_MASK;
+        }
+        throw new IllegalStateException("unreachable");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.tk86.isa.tlb;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The architectural TLB of one CPU. By default it is "sticky": it never evicts, so a
+ * translation stays cached until {@code mov %cr3} (non-global entries), {@code invlpg}, or a
+ * CR4.PGE toggle removes it, exactly the latitude the SDM gives a processor (4.10.4). A kernel
+ * that forgets an invalidation or a shootdown therefore keeps using the stale translation,
+ * deterministically, instead of having the bug hidden by an eviction. With a capacity, the
+ * oldest entry is evicted first (FIFO), which is deterministic too.
+ *
+ * <p>A CR3 load does not walk the table: it bumps the generation, and non-global entries of
+ * older generations no longer match. Dead entries are swept when they outnumber live ones.
+ */
+public final class Tlb {
+    private final Map<Long, TlbEntry> small = new HashMap<>();   // key: va >>> 12
+    private final Map<Long, TlbEntry> large2m = new HashMap<>(); // key: va >>> 21
+    private final Map<Long, TlbEntry> large1g = new HashMap<>(); // key: va >>> 30
+    private final int capacity;
+    private final ArrayDeque<TlbEntry> fifo;
+    private long generation;
+
+    public long lookups, hits, fills, cr3Flushes, fullFlushes, invlpgs, evictions;
+
+    /** @param capacity 0 for the sticky, never-evicting TLB */
+    public Tlb(int capacity) {
+        this.capacity = capacity;
+        this.fifo = capacity > 0 ? new ArrayDeque<>() : null;
+    }
+
+    public long generation() { return generation; }
+
+    private boolean live(TlbEntry e) { return e != null && (e.global() || e.generation() == generation); }
+
+    /** The entry that translates {@code va}, or null. */
+    public TlbEntry lookup(long va) {
+        lookups++;
+        TlbEntry e = small.get(va >>> 12);
+        if (!live(e)) e = large2m.get(va >>> 21);
+        if (!live(e)) e = large1g.get(va >>> 30);
+        if (!live(e)) return null;
+        hits++;
+        return e;
+    }
+
+    public void insert(TlbEntry e) {
+        fills++;
+        mapFor(e.pageShift()).put(e.va() >>> e.pageShift(), e);
+        if (fifo != null) {
+            fifo.addLast(e);
+            while (liveCount() > capacity && !fifo.isEmpty()) {
+                TlbEntry old = fifo.pollFirst();
+                Map<Long, TlbEntry> m = mapFor(old.pageShift());
+                if (m.get(old.va() >>> old.pageShift()) == old) { m.remove(old.va() >>> old.pageShift()); evictions++; }
+            }
+        }
+        if (small.size() + large2m.size() + large1g.size() > 4096) sweep();
+    }
+
+    /** Replaces an entry in place (e.g. after the walk that set its D bit). */
+    public void replace(TlbEntry e) { mapFor(e.pageShift()).put(e.va() >>> e.pageShift(), e); }
+
+    private Map<Long, TlbEntry> mapFor(int shift) {
+        return shift == 12 ? small : shift == 21 ? large2m : large1g;
+    }
+
+    /** mov to CR3 without PCID: all non-global entries go (SDM 4.10.4.1). */
+    public void flushNonGlobal() {
+        cr3Flushes++;
+        generation++;
+    }
+
+    /** CR4.PGE toggle, CR0.PG change: everything goes. */
+    public void flushAll() {
+        fullFlushes++;
+        generation++;
+        small.clear();
+        large2m.clear();
+        large1g.clear();
+        if (fifo != null) fifo.clear();
+    }
+
+    /** invlpg: the entries for the page containing {@code va}, of any page size, global or not. */
+    public void invlpg(long va) {
+        invlpgs++;
+        small.remove(va >>> 12);
+        large2m.remove(va >>> 21);
+        large1g.remove(va >>> 30);
+    }
+
+    private void sweep() {
+        for (Map<Long, TlbEntry> m : List.of(small, large2m, large1g)) m.values().removeIf(e -> !live(e));
+        if (fifo != null) fifo.removeIf(e -> !live(e));
+    }
+
+    private int liveCount() {
+        int n = 0;
+        for (Map<Long, TlbEntry> m : List.of(small, large2m, large1g)) for (TlbEntry e : m.values()) if (live(e)) n++;
+        return n;
+    }
+
+    /** The live entries, ordered by linear address (for the debugger and monitors). */
+    public List<TlbEntry> entries() {
+        List<TlbEntry> out = new ArrayList<>();
+        for (Map<Long, TlbEntry> m : List.of(small, large2m, large1g)) for (TlbEntry e : m.values()) if (live(e)) out.add(e);
+        out.sort((a, b) -> Long.compareUnsigned(a.va(), b.va()));
+        return out;
+    }
+}
