@@ -140,7 +140,7 @@ public final class LocalApic {
             switch (mode) {
                 case 0 -> target.apic.request(vector);                  // fixed
                 case 5 -> { }                                            // INIT: the parked AP waits for STARTUP
-                case 6 -> machine.startProcessor(target, (long) vector << 12); // STARTUP
+                case 6 -> machine.startProcessor(target, (long) vector << 12, cpu); // STARTUP
                 default -> throw GuestFault.gp("IPI delivery mode " + mode + " is not modelled (fixed, INIT, STARTUP are)");
             }
         }

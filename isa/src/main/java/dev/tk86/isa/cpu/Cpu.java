@@ -120,6 +120,14 @@ public final class Cpu {
         if ((changed & Cr.EFER_NXE) != 0) mmu.flushAll();
     }
 
+    /** Changes the privilege level; cached access rights depend on it. */
+    public void setCpl(int level) {
+        if (level == cpl) return;
+        cpl = level;
+        mmu.clearFast();
+        exitRun = true;
+    }
+
     public boolean pagingEnabled() { return (cr0 & Cr.CR0_PG) != 0; }
 
     public long tsc() { return steps + tscOffset; }

@@ -73,7 +73,16 @@ public final class Interrupts {
         if ((long) vector * 16 + 15 > cpu.idtLimit)
             throw GuestFault.withCode(Vector.GP, selectorError, "vector " + vector + " is beyond the IDT limit");
         long gate = cpu.idtBase + (long) vector * 16;
-        long lo = cpu.read64(gate), hi = cpu.read64(gate + 8);
+        // Reading the IDT is an implicit supervisor-mode access whatever the CPL (SDM 4.6).
+        int cpl = cpu.cpl;
+        long lo, hi;
+        cpu.setCpl(0);
+        try {
+            lo = cpu.read64(gate);
+            hi = cpu.read64(gate + 8);
+        } finally {
+            cpu.setCpl(cpl);
+        }
         int type = (int) (lo >>> 40) & 0xF, dpl = (int) (lo >>> 45) & 3;
         boolean present = ((lo >>> 47) & 1) != 0;
         if (type != 0xE && type != 0xF)
@@ -82,6 +91,9 @@ public final class Interrupts {
             throw GuestFault.withCode(Vector.GP, selectorError, "int $" + vector + " from CPL " + cpu.cpl + " to a DPL " + dpl + " gate");
         if (!present)
             throw GuestFault.withCode(Vector.NP, selectorError, "IDT entry " + vector + " is not present");
+        if (cpu.cpl != 0)
+            throw GuestFault.withCode(Vector.GP, selectorError,
+                    "delivery from CPL " + cpu.cpl + " needs a TSS stack switch, which tk86 does not model");
         long target = (lo & 0xFFFF) | ((lo >>> 32) & 0xFFFF_0000L) | (hi << 32);
         int selector = (int) (lo >>> 16) & 0xFFFF;
 

@@ -94,9 +94,8 @@ public final class Machine {
      * A STARTUP IPI: a parked CPU starts at {@code rip} in 64-bit mode, in the address space and
      * with the control registers of the CPU that sent it (see docs/boot.md); others ignore it.
      */
-    public void startProcessor(Cpu target, long rip) {
+    public void startProcessor(Cpu target, long rip, Cpu from) {
         if (target.state != Cpu.State.PARKED) return;
-        Cpu from = currentSender != null ? currentSender : cpus[0];
         target.cr0 = from.cr0;
         target.cr4 = from.cr4;
         target.efer = from.efer;
@@ -107,11 +106,11 @@ public final class Machine {
         target.rflagsSys = Rflags.FIXED1;
         target.rip = rip;
         target.r[7] = target.id; // rdi = APIC id
-        target.steps = Math.max(target.steps, from.steps);
+        // The AP's TSC starts where the sender's is, as if it had been counting all along;
+        // those steps were not executed, so they count as idle.
+        if (from.steps > target.steps) { idleSteps += from.steps - target.steps; target.steps = from.steps; }
         target.state = Cpu.State.RUNNING;
     }
-
-    private Cpu currentSender;
 
     // --- running ------------------------------------------------------------------------------
 
@@ -186,32 +185,27 @@ public final class Machine {
     /** Runs one CPU for up to {@code q} steps. Returns false if a hook stopped it. */
     private boolean slice(Cpu c, long q) {
         long end = c.steps + q;
-        currentSender = c;
-        try {
-            while (c.steps < end && !stopped) {
-                c.apic.tick();
-                if (c.state == Cpu.State.HALTED) {
-                    if (c.interruptsEnabled() && c.apic.deliverable() >= 0) {
-                        c.state = Cpu.State.RUNNING;
-                    } else {
-                        long wake = Math.min(end, c.apic.deadline());
-                        idleSteps += wake - c.steps;
-                        c.steps = wake;
-                        continue;
-                    }
+        while (c.steps < end && !stopped) {
+            c.apic.tick();
+            if (c.state == Cpu.State.HALTED) {
+                if (c.interruptsEnabled() && c.apic.deliverable() >= 0) {
+                    c.state = Cpu.State.RUNNING;
+                } else {
+                    long wake = Math.min(end, c.apic.deadline());
+                    idleSteps += wake - c.steps;
+                    c.steps = wake;
+                    continue;
                 }
-                if (c.state != Cpu.State.RUNNING) return true;
-                takeInterrupt(c);
-                if (stopped) return true;
-                long limit = Math.min(end, c.apic.deadline());
-                if (c.interruptShadowUntil > c.steps) limit = Math.min(limit, c.interruptShadowUntil);
-                c.runLimit = Math.max(limit, c.steps + 1);
-                if (!Executor.run(c, code, hook)) return false;
             }
-            return true;
-        } finally {
-            currentSender = null;
+            if (c.state != Cpu.State.RUNNING) return true;
+            takeInterrupt(c);
+            if (stopped) return true;
+            long limit = Math.min(end, c.apic.deadline());
+            if (c.interruptShadowUntil > c.steps) limit = Math.min(limit, c.interruptShadowUntil);
+            c.runLimit = Math.max(limit, c.steps + 1);
+            if (!Executor.run(c, code, hook)) return false;
         }
+        return true;
     }
 
     private void takeInterrupt(Cpu c) {
