@@ -41,6 +41,7 @@ public final class Executor {
             } catch (GuestFault f) {
                 if (op == null || op.length != 0) cpu.rip = rip; // delegates leave RIP at the faulting step
                 pageVa = -1;
+                if (hook != null && hook.onFault(cpu, f)) return false;
                 Interrupts.deliverFault(cpu, f);
                 if (cpu.state != Cpu.State.RUNNING) break;
             }
