@@ -1,0 +1,50 @@
+package dev.tk86.kernel.typed;
+
+import dev.tk86.kernel.diag.SourceFile;
+import dev.tk86.kernel.layout.StructLayout;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A whole kernel tree, checked for one option set: what the code generator, genassym and the
+ * image build consume. All lists are in a stable order (file path, then position), so the
+ * same sources and options always give the same program.
+ */
+public record CheckedProgram(
+        List<SourceFile> sources,
+        Set<String> options,
+        List<StructLayout> structs,
+        List<ConstSymbol> constants,
+        List<GlobalVar> globals,
+        List<FunctionSymbol> externFunctions,
+        List<CheckedFunction> functions,
+        List<StringLiteral> strings,
+        List<Assym> assyms) {
+
+    public Optional<StructLayout> struct(String name) {
+        return structs.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    public Optional<CheckedFunction> function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public Optional<GlobalVar> global(String name) {
+        return globals.stream().filter(g -> g.name().equals(name)).findFirst();
+    }
+
+    public Optional<ConstSymbol> constant(String name) {
+        return constants.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** Every function symbol, TKL-defined and extern, by name. */
+    public Map<String, FunctionSymbol> functionSymbols() {
+        Map<String, FunctionSymbol> m = new LinkedHashMap<>();
+        for (CheckedFunction f : functions) m.put(f.name(), f.symbol());
+        for (FunctionSymbol f : externFunctions) m.put(f.name(), f);
+        return m;
+    }
+}
