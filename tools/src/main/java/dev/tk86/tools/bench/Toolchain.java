@@ -1,0 +1,108 @@
+package dev.tk86.tools.bench;
+
+import dev.tk86.tools.BadInputException;
+import dev.tk86.tools.ToolFailureException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Builds the benchmark loops with the host's gcc and objcopy, as shared/bench/README.md says:
+ * {@code gcc -nostdlib -static -DBAREMETAL -DITERS=N [-DCR3SWITCH] -c X.S} and the raw
+ * {@code .text} through {@code objcopy -O binary -j .text}; and runs the native build
+ * (without BAREMETAL, ending in the Linux exit system call) to learn the checksum the loop
+ * must produce.
+ */
+public final class Toolchain implements AutoCloseable {
+    private static final long TIMEOUT_SECONDS = 120;
+    private final Path benchDir;
+    private final Path work;
+    private int serial;
+
+    public Toolchain(Path benchDir) {
+        for (String f : List.of("alu.S", "mem.S", "switch.S"))
+            if (!Files.isRegularFile(benchDir.resolve(f)))
+                throw new BadInputException("benchmark sources not found: " + benchDir.resolve(f)
+                        + " is missing (pass --bench-dir DIR, the folder with alu.S, mem.S and switch.S)");
+        this.benchDir = benchDir;
+        try {
+            this.work = Files.createTempDirectory("tk86-bench");
+        } catch (IOException e) {
+            throw new ToolFailureException("cannot create a temporary folder: " + e.getMessage());
+        }
+    }
+
+    /** The ring-0 build's code bytes. */
+    public byte[] bareMetal(BenchLoop loop, long iterations) {
+        Path obj = work.resolve(loop.key() + "-" + (++serial) + ".o");
+        Path bin = work.resolve(loop.key() + "-" + serial + ".bin");
+        List<String> gcc = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-DBAREMETAL", "-DITERS=" + iterations));
+        if (loop.cr3Switch()) gcc.add("-DCR3SWITCH");
+        gcc.addAll(List.of("-c", benchDir.resolve(loop.source()).toString(), "-o", obj.toString()));
+        exec(gcc);
+        exec(List.of("objcopy", "-O", "binary", "-j", ".text", obj.toString(), bin.toString()));
+        try {
+            return Files.readAllBytes(bin);
+        } catch (IOException e) {
+            throw new ToolFailureException("cannot read " + bin + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The checksum the loop must produce: the exit status of the native build. The CR3 variant
+     * cannot run natively (ring 0 only); it computes what the plain switch loop computes.
+     */
+    public int nativeChecksum(BenchLoop loop, long iterations) {
+        Path exe = work.resolve(loop.key() + "-native-" + (++serial));
+        exec(List.of("gcc", "-nostdlib", "-static", "-DITERS=" + iterations,
+                benchDir.resolve(loop.source()).toString(), "-o", exe.toString()));
+        return run(List.of(exe.toString())).status();
+    }
+
+    private record Outcome(int status, String output) { }
+
+    /** Runs a build tool; any failure is reported with the tool's first line of output. */
+    private static void exec(List<String> cmd) {
+        Outcome o = run(cmd);
+        if (o.status() != 0)
+            throw new ToolFailureException(String.join(" ", cmd) + " failed with status " + o.status()
+                    + (o.output().isEmpty() ? "" : ": " + o.output().lines().findFirst().orElse("")));
+    }
+
+    private static Outcome run(List<String> cmd) {
+        Process p;
+        try {
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new ToolFailureException("cannot run " + cmd.get(0) + " (is it installed?): " + e.getMessage());
+        }
+        try {
+            byte[] output = p.getInputStream().readAllBytes();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new ToolFailureException(cmd.get(0) + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            return new Outcome(p.exitValue(), new String(output, StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            throw new ToolFailureException("reading the output of " + cmd.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolFailureException("interrupted while running " + cmd.get(0));
+        }
+    }
+
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temporary folder is harmless
+        }
+    }
+}
