@@ -4,17 +4,25 @@ package dev.tk86.isa.cpu;
  * Lazy status flags. Arithmetic instructions record what they computed (kind, size, operands,
  * result) in four fields of {@link Cpu} instead of computing six flags every time; the flags
  * are derived only when something reads them (a Jcc, pushfq, an interrupt). Rarely executed
- * instructions (shifts, rotates, multiplies, bit tests) compute their flags directly and store
- * them as {@link #EAGER}.
+ * instructions (rotates, multiplies, bit tests) compute their flags directly and store them as
+ * {@link #EAGER}.
  *
  * <p>Operands and results are kept zero-extended to the operation size. Definitions follow the
- * SDM's per-instruction "Flags Affected" sections; where the SDM says "undefined", tk86 picks a
- * value documented at the instruction and the differential tests exclude that flag.
+ * SDM's per-instruction "Flags Affected" sections; where the SDM says "undefined", tk86 picks
+ * the value documented here and at the instruction, and the differential tests exclude it:
+ * <ul>
+ *   <li>AND/OR/XOR/TEST ({@link #LOGIC}): AF = 0.</li>
+ *   <li>SHL/SHR/SAR by a count other than 1 ({@link #SHL}, {@link #SHR}, {@link #SAR}): OF is
+ *       computed by the count-1 rule (SHL: MSB(result) XOR CF; SHR: MSB(original); SAR: 0);
+ *       AF = 0 for every count.</li>
+ * </ul>
  */
 public final class Flags {
     private Flags() { }
 
-    public static final int ADD = 0, ADC = 1, SUB = 2, SBB = 3, LOGIC = 4, INC = 5, DEC = 6, EAGER = 7;
+    /** Kinds of recorded operation. For the shift kinds {@code flagsB} holds the count (never 0). */
+    public static final int ADD = 0, ADC = 1, SUB = 2, SBB = 3, LOGIC = 4, INC = 5, DEC = 6,
+            SHL = 7, SHR = 8, SAR = 9, EAGER = 10;
 
     public static long mask(int size) { return size == 8 ? -1L : (1L << (size << 3)) - 1; }
 
@@ -36,7 +44,7 @@ public final class Flags {
         set(c, kind, size, a, b, res);
     }
 
-    /** Records a two-operand arithmetic result: {@code res = a OP b} (already masked). */
+    /** Records a two-operand result: {@code res = a OP b} (all already masked to the size). */
     public static void set(Cpu c, int kind, int size, long a, long b, long res) {
         c.flagsKind = kind;
         c.flagsSize = size;
@@ -51,16 +59,27 @@ public final class Flags {
         c.flagsEager = bits & Rflags.STATUS;
     }
 
+    /** Replaces some status flags and keeps the others (rotates, bit tests). */
+    public static void update(Cpu c, long which, long bits) {
+        setEager(c, (status(c) & ~which) | (bits & which));
+    }
+
     public static boolean cf(Cpu c) {
+        long a = c.flagsA, b = c.flagsB;
         return switch (c.flagsKind) {
-            case ADD -> Long.compareUnsigned(c.flagsRes, c.flagsA) < 0;
-            case ADC -> c.flagsCarryIn ? Long.compareUnsigned(c.flagsRes, c.flagsA) <= 0
-                                       : Long.compareUnsigned(c.flagsRes, c.flagsA) < 0;
-            case SUB -> Long.compareUnsigned(c.flagsA, c.flagsB) < 0;
-            case SBB -> c.flagsCarryIn ? Long.compareUnsigned(c.flagsA, c.flagsB) <= 0
-                                       : Long.compareUnsigned(c.flagsA, c.flagsB) < 0;
+            case ADD -> Long.compareUnsigned(c.flagsRes, a) < 0;
+            case ADC -> c.flagsCarryIn ? Long.compareUnsigned(c.flagsRes, a) <= 0
+                                       : Long.compareUnsigned(c.flagsRes, a) < 0;
+            case SUB -> Long.compareUnsigned(a, b) < 0;
+            case SBB -> c.flagsCarryIn ? Long.compareUnsigned(a, b) <= 0 : Long.compareUnsigned(a, b) < 0;
             case LOGIC -> false;
             case INC, DEC -> c.flagsCarryIn; // INC/DEC keep CF: it was saved in flagsCarryIn
+            case SHL -> {
+                int bits = c.flagsSize << 3;
+                yield b <= bits && ((a >>> (bits - b)) & 1) != 0; // the last bit shifted out
+            }
+            case SHR -> ((a >>> (b - 1)) & 1) != 0;
+            case SAR -> ((signExtend(a, c.flagsSize) >> (b - 1)) & 1) != 0;
             default -> (c.flagsEager & Rflags.CF) != 0;
         };
     }
@@ -74,14 +93,14 @@ public final class Flags {
     }
 
     public static boolean pf(Cpu c) {
-        return c.flagsKind == EAGER ? (c.flagsEager & Rflags.PF) != 0 : (Long.bitCount(c.flagsRes & 0xFF) & 1) == 0;
+        return c.flagsKind == EAGER ? (c.flagsEager & Rflags.PF) != 0 : parity(c.flagsRes);
     }
 
     public static boolean af(Cpu c) {
         return switch (c.flagsKind) {
             case ADD, ADC, SUB, SBB, INC, DEC -> ((c.flagsA ^ c.flagsB ^ c.flagsRes) & 0x10) != 0;
-            case LOGIC -> false; // undefined for AND/OR/XOR/TEST: tk86 clears it
-            default -> (c.flagsEager & Rflags.AF) != 0;
+            case EAGER -> (c.flagsEager & Rflags.AF) != 0;
+            default -> false; // undefined after logic ops and shifts: tk86 clears it
         };
     }
 
@@ -90,9 +109,27 @@ public final class Flags {
         return switch (c.flagsKind) {
             case ADD, ADC, INC -> ((c.flagsA ^ c.flagsRes) & (c.flagsB ^ c.flagsRes) & s) != 0;
             case SUB, SBB, DEC -> ((c.flagsA ^ c.flagsB) & (c.flagsA ^ c.flagsRes) & s) != 0;
-            case LOGIC -> false;
+            case LOGIC, SAR -> false;
+            case SHL -> ((c.flagsRes & s) != 0) != cf(c);
+            case SHR -> (c.flagsA & s) != 0;
             default -> (c.flagsEager & Rflags.OF) != 0;
         };
+    }
+
+    /** PF: set when the low byte has an even number of one bits. */
+    public static boolean parity(long v) { return (Long.bitCount(v & 0xFF) & 1) == 0; }
+
+    /** SF, ZF and PF of a result, as RFLAGS bits. */
+    public static long szp(long res, int size) {
+        long f = (res & signBit(size)) != 0 ? Rflags.SF : 0;
+        if ((res & mask(size)) == 0) f |= Rflags.ZF;
+        if (parity(res)) f |= Rflags.PF;
+        return f;
+    }
+
+    public static long signExtend(long v, int size) {
+        int shift = 64 - (size << 3);
+        return (v << shift) >> shift;
     }
 
     /** The six status flags as RFLAGS bits. */
