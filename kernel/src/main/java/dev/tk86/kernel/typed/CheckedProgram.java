@@ -18,7 +18,8 @@ public record CheckedProgram(
         Set<String> options,
         List<StructLayout> structs,
         List<ConstSymbol> constants,
-        List<GlobalVar> globals,
+        List<GlobalDef> globals,
+        List<GlobalVar> externVars,
         List<FunctionSymbol> externFunctions,
         List<CheckedFunction> functions,
         List<StringLiteral> strings,
@@ -32,7 +33,7 @@ public record CheckedProgram(
         return functions.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    public Optional<GlobalVar> global(String name) {
+    public Optional<GlobalDef> global(String name) {
         return globals.stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
