@@ -30,6 +30,12 @@ public sealed interface Stmt {
     /** {@code value} is null for a bare {@code return;}. */
     record Return(Expr value, Pos pos) implements Stmt {}
 
+    /**
+     * A statement that failed to parse (its error is already reported). The checker treats it
+     * as possibly not completing, so a broken {@code return} does not also cause "missing return".
+     */
+    record Bad(Pos pos) implements Stmt {}
+
     /** {@code end} is the closing brace (where "missing return" is reported). */
     record Block(List<Stmt> stmts, Pos pos, Pos end) implements Stmt {}
 }

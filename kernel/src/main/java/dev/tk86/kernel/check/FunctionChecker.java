@@ -144,6 +144,7 @@ final class FunctionChecker {
         if (s instanceof Stmt.If i) return ifStmt(i);
         if (s instanceof Stmt.While w) return whileStmt(w);
         if (s instanceof Stmt.For f) return forStmt(f);
+        if (s instanceof Stmt.Bad) return new Checked(null, false);
         if (s instanceof Stmt.Break b) {
             if (loops.isEmpty()) diags.error(b.pos(), "'break' outside of a loop");
             else loops.peek().hasBreak = true;
@@ -244,7 +245,7 @@ final class FunctionChecker {
         boolean effect = e instanceof TExpr.Call || e instanceof TExpr.CallIndirect || e instanceof TExpr.IntrinsicCall
                 || e instanceof TExpr.Print || e instanceof TExpr.Assert;
         if (!effect && !Types.isError(v.type())) {
-            diags.error(s.expr().pos(), "this expression does nothing: its value is unused"
+            diags.error(s.pos(), "this expression does nothing: its value is unused"
                     + (s.expr() instanceof dev.tk86.kernel.ast.Expr.Binary b && b.op() == dev.tk86.kernel.ast.BinaryOp.EQ
                     ? " (did you mean '=' ?)" : ""));
         }

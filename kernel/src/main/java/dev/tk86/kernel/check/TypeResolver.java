@@ -158,8 +158,8 @@ final class TypeResolver {
         Set<String> seen = new HashSet<>();
         for (FieldDecl f : s.fields) {
             if (!seen.add(f.name())) diags.error(f.pos(), "duplicate field '" + f.name() + "' in struct " + s.name());
-            Type t = resolve(f.type(), false);
             active.addLast(s.name() + "." + f.name());
+            Type t = resolve(f.type(), false);
             boolean cyclic = containsActive(t, f.pos());
             active.removeLast();
             if (cyclic) t = Types.ERROR;

@@ -61,8 +61,7 @@ public final class Lexer {
                 out.add(new Token(TokenKind.EOF, "", pos(i), null, null));
                 return out;
             }
-            Token t = next();
-            if (t != null) out.add(t);
+            out.add(next());
         }
     }
 
@@ -116,7 +115,7 @@ public final class Lexer {
         if (k == null) {
             i++;
             diags.error(p, "unexpected character '" + printable(c) + "'");
-            return null;
+            return new Token(TokenKind.ERROR, String.valueOf(c), p, null, null);
         }
         return new Token(k, s.substring(start, i), p, null, null);
     }
@@ -232,7 +231,7 @@ public final class Lexer {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         boolean ok = body('\'', b, p, "character literal");
         String text = s.substring(start, i);
-        if (!ok) return new Token(TokenKind.INT, text, p, BigInteger.ZERO, null);
+        if (!ok) return new Token(TokenKind.ERROR, text, p, null, null);
         if (b.size() != 1) {
             diags.error(p, b.size() == 0 ? "empty character literal" : "character literal " + text + " is not one byte");
             return new Token(TokenKind.INT, text, p, BigInteger.ZERO, null);
@@ -244,8 +243,8 @@ public final class Lexer {
         int start = i;
         i++;
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        body('"', b, p, "string literal");
-        return new Token(TokenKind.STRING, s.substring(start, i), p, null, b.toByteArray());
+        boolean ok = body('"', b, p, "string literal");
+        return new Token(ok ? TokenKind.STRING : TokenKind.ERROR, s.substring(start, i), p, null, b.toByteArray());
     }
 
     /** Reads up to and including the closing quote; false (error reported) if unterminated or malformed. */

@@ -85,9 +85,24 @@ public final class Parser {
         throw fail(t.pos(), "expected " + context + ", found " + (keyword ? "keyword " : "") + t.describe());
     }
 
+    /** Reports and unwinds; stays silent when the culprit is a token the lexer already reported. */
     private Bail fail(Pos pos, String message) {
-        diags.error(pos, message);
+        if (peek().kind() != TokenKind.ERROR) diags.error(pos, message);
         return new Bail();
+    }
+
+    /**
+     * A missing ';' at the end of a line is reported but not fatal: the statement is complete,
+     * and keeping it avoids follow-on errors such as "unknown identifier" for a let.
+     */
+    private void expectSemi(String context) {
+        if (accept(TokenKind.SEMI)) return;
+        Token prev = toks.get(Math.max(0, p - 1));
+        if (p > 0 && peek().pos().line() > prev.pos().line() && peek().kind() != TokenKind.ERROR) {
+            diags.error(peek().pos(), "expected ';' " + context + ", found " + peek().describe());
+            return;
+        }
+        expect(TokenKind.SEMI, context);
     }
 
     // ---- declarations
@@ -291,6 +306,7 @@ public final class Parser {
             try {
                 stmts.add(stmt());
             } catch (Bail b) {
+                stmts.add(new Stmt.Bad(toks.get(before).pos()));
                 syncStmt(before);
             }
         }
@@ -339,17 +355,17 @@ public final class Parser {
                 if (step instanceof Stmt.Let) throw fail(step.pos(), "the step of a for loop cannot declare a variable");
                 return new Stmt.For(init, cond, step, blockAfter("for clauses"), t.pos());
             }
-            case BREAK -> { advance(); expect(TokenKind.SEMI, "after 'break'"); return new Stmt.Break(t.pos()); }
-            case CONTINUE -> { advance(); expect(TokenKind.SEMI, "after 'continue'"); return new Stmt.Continue(t.pos()); }
+            case BREAK -> { advance(); expectSemi("after 'break'"); return new Stmt.Break(t.pos()); }
+            case CONTINUE -> { advance(); expectSemi("after 'continue'"); return new Stmt.Continue(t.pos()); }
             case RETURN -> {
                 advance();
                 Expr v = at(TokenKind.SEMI) ? null : expr();
-                expect(TokenKind.SEMI, "after the return statement");
+                expectSemi("after the return statement");
                 return new Stmt.Return(v, t.pos());
             }
             default -> {
                 Stmt s = simple();
-                expect(TokenKind.SEMI, "after the statement");
+                expectSemi("after the statement");
                 return s;
             }
         }

@@ -3,6 +3,8 @@ package dev.tk86.kernel.parse;
 /** Token kinds; keywords and punctuation carry their spelling for messages. */
 public enum TokenKind {
     IDENT("identifier"), INT("integer literal"), STRING("string literal"), EOF("end of file"),
+    /** A lexical error, already reported: the parser bails out of the statement silently. */
+    ERROR("invalid token"),
     // keywords
     FN("fn"), LET("let"), VAR("var"), CONST("const"), STRUCT("struct"), EXTERN("extern"), ASSYM("assym"),
     IF("if"), ELSE("else"), WHILE("while"), FOR("for"), BREAK("break"), CONTINUE("continue"), RETURN("return"),
