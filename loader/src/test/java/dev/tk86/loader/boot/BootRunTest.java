@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tk86.isa.machine.Machine;
 import dev.tk86.isa.machine.RunResult;
+import dev.tk86.isa.machine.Schedule;
 import dev.tk86.loader.ImageException;
 import dev.tk86.loader.support.Boots;
 import dev.tk86.loader.support.TestKernels;
@@ -56,6 +57,21 @@ class BootRunTest {
         String[] expected = new String[cpus - 1];
         for (int i = 1; i < cpus; i++) expected[i - 1] = "hello from cpu " + i;
         assertEquals(Arrays.asList(expected), Arrays.asList(aps));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRun() throws ImageException {
+        String[] console = new String[2];
+        Object[] counters = new Object[2];
+        for (int i = 0; i < 2; i++) {
+            Machine m = BootLoader.boot(TestKernels.bytes(TestKernels.smp()),
+                    Boots.config(4).withSchedule(Schedule.RANDOM, 42), "", null).machine();
+            assertEquals(RunResult.Reason.POWER_OFF, m.run(STEPS).reason());
+            console[i] = m.console().text();
+            counters[i] = m.counters();
+        }
+        assertEquals(console[0], console[1]);
+        assertEquals(counters[0], counters[1]);
     }
 
     @Test
