@@ -4,6 +4,7 @@ import dev.tk86.isa.cpu.Cpu;
 import dev.tk86.isa.cpu.Cr;
 import dev.tk86.isa.cpu.Reg;
 import dev.tk86.isa.cpu.Rflags;
+import java.util.Arrays;
 
 /**
  * The boot CPU's state at the kernel's first instruction (docs/boot.md, "BSP entry state"):
@@ -18,7 +19,7 @@ public final class EntryState {
     public static final long EFER = Cr.EFER_LME | Cr.EFER_LMA | Cr.EFER_NXE;
 
     public static void apply(Cpu bsp, long entry) {
-        java.util.Arrays.fill(bsp.r, 0);
+        Arrays.fill(bsp.r, 0);
         bsp.writeEfer(EFER);
         bsp.writeCr4(CR4);
         bsp.writeCr3(BootLayout.PML4);
