@@ -15,8 +15,14 @@ public record LoopResult(BenchLoop loop, long iterations, long instructions, int
         runs = List.copyOf(runs);
     }
 
-    public double medianMips() {
-        double[] m = runs.stream().mapToDouble(BenchRun::mips).sorted().toArray();
+    public double medianMips() { return median(runs.stream().mapToDouble(BenchRun::mips).toArray()); }
+
+    /** The median by CPU time of the benchmark thread (see {@link BenchRun#cpuNanos()}). */
+    public double medianCpuMips() { return median(runs.stream().mapToDouble(BenchRun::cpuMips).toArray()); }
+
+    private static double median(double[] values) {
+        double[] m = values.clone();
+        Arrays.sort(m);
         int n = m.length;
         return n % 2 == 1 ? m[n / 2] : (m[n / 2 - 1] + m[n / 2]) / 2;
     }
