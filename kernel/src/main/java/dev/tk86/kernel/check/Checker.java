@@ -271,7 +271,7 @@ final class Checker {
                 diags.error(a.value().pos(), "assym value must be an integer constant, found " + v.type());
                 continue;
             }
-            assyms.add(new Assym(a.name(), v.constant().longValue(), a.pos()));
+            assyms.add(new Assym(a.name(), v.constant(), a.pos()));
         }
         if (diags.hasErrors()) return null;
         return new CheckedProgram(List.copyOf(sources), options.enabled(), List.copyOf(structs), List.copyOf(consts),
