@@ -145,37 +145,63 @@ public final class Flags {
         return f;
     }
 
-    /**
-     * Condition tttn of Jcc/SETcc/CMOVcc (SDM Vol. 1, Appendix B). Compares straight from the
-     * recorded operands after CMP/SUB, which is what almost every branch follows.
-     */
-    public static boolean cond(Cpu c, int cc) {
+    // --- conditions (SDM Vol. 1, Appendix B), each small enough to be inlined into a branch ---
+    // After CMP/SUB, which is what almost every branch follows, they compare the recorded
+    // operands directly instead of deriving flags.
+
+    /** o: OF. */
+    public static boolean o(Cpu c) { return of(c); }
+
+    /** b (c, nae): CF. */
+    public static boolean b(Cpu c) {
+        return c.flagsKind == SUB ? Long.compareUnsigned(c.flagsA, c.flagsB) < 0 : cf(c);
+    }
+
+    /** e (z): ZF; every lazy kind keeps the result, so no flag needs deriving. */
+    public static boolean e(Cpu c) {
+        return c.flagsKind == EAGER ? (c.flagsEager & Rflags.ZF) != 0 : c.flagsRes == 0;
+    }
+
+    /** be (na): CF or ZF. */
+    public static boolean be(Cpu c) {
+        return c.flagsKind == SUB ? Long.compareUnsigned(c.flagsA, c.flagsB) <= 0 : cf(c) || zf(c);
+    }
+
+    /** s: SF. */
+    public static boolean s(Cpu c) { return sf(c); }
+
+    /** p (pe): PF. */
+    public static boolean p(Cpu c) { return pf(c); }
+
+    /** l (nge): SF != OF. */
+    public static boolean l(Cpu c) {
         if (c.flagsKind == SUB) {
-            long a = c.flagsA, b = c.flagsB;
             int shift = 64 - (c.flagsSize << 3);
-            switch (cc) {
-                case 2: return Long.compareUnsigned(a, b) < 0;          // b
-                case 3: return Long.compareUnsigned(a, b) >= 0;         // ae
-                case 4: return a == b;                                  // e
-                case 5: return a != b;                                  // ne
-                case 6: return Long.compareUnsigned(a, b) <= 0;         // be
-                case 7: return Long.compareUnsigned(a, b) > 0;          // a
-                case 12: return (a << shift) < (b << shift);            // l
-                case 13: return (a << shift) >= (b << shift);           // ge
-                case 14: return (a << shift) <= (b << shift);           // le
-                case 15: return (a << shift) > (b << shift);            // g
-                default: break;
-            }
+            return (c.flagsA << shift) < (c.flagsB << shift);
         }
+        return sf(c) != of(c);
+    }
+
+    /** le (ng): ZF or SF != OF. */
+    public static boolean le(Cpu c) {
+        if (c.flagsKind == SUB) {
+            int shift = 64 - (c.flagsSize << 3);
+            return (c.flagsA << shift) <= (c.flagsB << shift);
+        }
+        return zf(c) || sf(c) != of(c);
+    }
+
+    /** Condition tttn of Jcc/SETcc/CMOVcc: the pair {@code cc >>> 1}, negated when {@code cc} is odd. */
+    public static boolean cond(Cpu c, int cc) {
         boolean r = switch (cc >>> 1) {
-            case 0 -> of(c);
-            case 1 -> cf(c);
-            case 2 -> zf(c);
-            case 3 -> cf(c) || zf(c);
-            case 4 -> sf(c);
-            case 5 -> pf(c);
-            case 6 -> sf(c) != of(c);
-            default -> zf(c) || (sf(c) != of(c));
+            case 0 -> o(c);
+            case 1 -> b(c);
+            case 2 -> e(c);
+            case 3 -> be(c);
+            case 4 -> s(c);
+            case 5 -> p(c);
+            case 6 -> l(c);
+            default -> le(c);
         };
         return ((cc & 1) != 0) != r;
     }

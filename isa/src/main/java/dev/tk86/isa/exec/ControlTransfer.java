@@ -26,7 +26,7 @@ final class ControlTransfer {
             throw new DecodeException(DecodeException.Kind.OUTSIDE_SUBSET, 0, "16-bit near branches are outside the tk86 subset");
         return switch (m) {
             case JMP -> insn.operand(0) instanceof Operand.Rel r ? new JmpRel(len, r.disp()) : new JmpIndirect(len, Src.of(insn.operand(0), 8));
-            case JCC -> new Jcc(len, ((Operand.Rel) insn.operand(0)).disp(), insn.cond());
+            case JCC -> Jcc.of(len, ((Operand.Rel) insn.operand(0)).disp(), insn.cond());
             case CALL -> insn.operand(0) instanceof Operand.Rel r ? new CallRel(len, r.disp()) : new CallIndirect(len, Src.of(insn.operand(0), 8));
             case RET -> insn.operands().isEmpty() ? new Ret(len) : new RetImm(len, ((Operand.Imm) insn.operand(0)).value() & 0xFFFF);
             case INT3 -> new SoftwareInterrupt(len, 3);
@@ -38,8 +38,12 @@ final class ControlTransfer {
     }
 
     static long checkTarget(long target) {
-        if (!Mmu.isCanonical(target)) throw GuestFault.gp(String.format("branch to non-canonical address 0x%x", target));
+        if (!Mmu.isCanonical(target)) throw nonCanonical(target);
         return target;
+    }
+
+    private static GuestFault nonCanonical(long target) {
+        return GuestFault.gp(String.format("branch to non-canonical address 0x%x", target));
     }
 
     static final class JmpRel extends Op {
@@ -50,15 +54,72 @@ final class ControlTransfer {
         @Override public void exec(Cpu c) { c.rip = checkTarget(c.rip + disp); }
     }
 
-    static final class Jcc extends Op {
-        private final long disp;
-        private final int cc;
+    /**
+     * jcc, one class per condition pair (tttn >>> 1) so that each inlines its own small test
+     * from {@link Flags}; the low bit of tttn negates it.
+     */
+    abstract static class Jcc extends Op {
+        final long disp;
+        final boolean negate;
 
-        Jcc(int length, long disp, int cc) { super(length); this.disp = disp; this.cc = cc; }
+        Jcc(int length, long disp, int cc) { super(length); this.disp = disp; this.negate = (cc & 1) != 0; }
 
-        @Override public void exec(Cpu c) {
-            if (Flags.cond(c, cc)) c.rip = checkTarget(c.rip + disp);
+        static Op of(int len, long disp, int cc) {
+            return switch (cc >>> 1) {
+                case 0 -> new Jo(len, disp, cc);
+                case 1 -> new Jb(len, disp, cc);
+                case 2 -> new Je(len, disp, cc);
+                case 3 -> new Jbe(len, disp, cc);
+                case 4 -> new Js(len, disp, cc);
+                case 5 -> new Jp(len, disp, cc);
+                case 6 -> new Jl(len, disp, cc);
+                default -> new Jle(len, disp, cc);
+            };
         }
+
+        final void branchIf(Cpu c, boolean condition) {
+            if (condition != negate) c.rip = checkTarget(c.rip + disp);
+        }
+    }
+
+    static final class Jo extends Jcc {
+        Jo(int len, long disp, int cc) { super(len, disp, cc); }
+        @Override public void exec(Cpu c) { branchIf(c, Flags.o(c)); }
+    }
+
+    static final class Jb extends Jcc {
+        Jb(int len, long disp, int cc) { super(len, disp, cc); }
+        @Override public void exec(Cpu c) { branchIf(c, Flags.b(c)); }
+    }
+
+    static final class Je extends Jcc {
+        Je(int len, long disp, int cc) { super(len, disp, cc); }
+        @Override public void exec(Cpu c) { branchIf(c, Flags.e(c)); }
+    }
+
+    static final class Jbe extends Jcc {
+        Jbe(int len, long disp, int cc) { super(len, disp, cc); }
+        @Override public void exec(Cpu c) { branchIf(c, Flags.be(c)); }
+    }
+
+    static final class Js extends Jcc {
+        Js(int len, long disp, int cc) { super(len, disp, cc); }
+        @Override public void exec(Cpu c) { branchIf(c, Flags.s(c)); }
+    }
+
+    static final class Jp extends Jcc {
+        Jp(int len, long disp, int cc) { super(len, disp, cc); }
+        @Override public void exec(Cpu c) { branchIf(c, Flags.p(c)); }
+    }
+
+    static final class Jl extends Jcc {
+        Jl(int len, long disp, int cc) { super(len, disp, cc); }
+        @Override public void exec(Cpu c) { branchIf(c, Flags.l(c)); }
+    }
+
+    static final class Jle extends Jcc {
+        Jle(int len, long disp, int cc) { super(len, disp, cc); }
+        @Override public void exec(Cpu c) { branchIf(c, Flags.le(c)); }
     }
 
     static final class JmpIndirect extends Op {

@@ -16,9 +16,9 @@ abstract class Src {
     abstract long get(Cpu c);
 
     /**
-     * Binds {@code op} read at {@code size} bytes. Immediates are sign-extended from their
-     * encoded size first (SDM Vol. 2A, 2.2.1.5: imm8/imm32 are sign-extended to the operand
-     * size), then truncated to {@code size}.
+     * Binds {@code op} read at {@code size} bytes. The decoder has already extended immediates
+     * the way the instruction consumes them (SDM Vol. 2A, 2.2.1.5: imm8/imm32 sign-extended
+     * to the operand size), so they are only truncated to {@code size} here.
      */
     static Src of(Operand op, int size) {
         if (op instanceof Operand.Reg r) return Gpr.of(r.num(), r.isHighByte() ? 1 : size);
@@ -29,8 +29,7 @@ abstract class Src {
 
     /** An immediate as an instruction of operand size {@code size} consumes it. */
     static long imm(Operand.Imm i, int size) {
-        int enc = i.size() >= 1 && i.size() <= 8 ? i.size() : 8;
-        return Flags.signExtend(i.value(), enc) & Flags.mask(size);
+        return i.value() & Flags.mask(size);
     }
 
     static final class Imm extends Src {
