@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * One single-CPU machine, reused from snippet to snippet so that a batch of a million cases
  * does not build a million machines. Between cases it is put back into its power-on state:
- * every touched frame zeroed (which also drops decoded code), TLB flushed, CPU state cleared.
+ * every touched frame zeroed (which also drops decoded code), page tables copied back from a
+ * template, TLB flushed, CPU state cleared.
  * Where that cannot be done cheaply or completely, a fresh machine is built instead: after a
  * power-off or triple fault, once the snippets have touched many frames, once the console
  * has taken a lot of output, or when the local APIC is no longer in its power-on state.
@@ -22,8 +23,15 @@ final class SnippetMachine {
     private static final int[] APIC_REGS = {Msr.X2APIC_TPR, Msr.X2APIC_SVR, Msr.X2APIC_LVT_TIMER,
             Msr.X2APIC_TIMER_INITIAL, Msr.X2APIC_TIMER_DIVIDE};
 
+    /** The identity map's table frames, built once; restored by one copy per case. */
+    private static final byte[] IDENTITY_TABLES = identityTables();
+
     private Machine machine;
     private long[] apicPowerOn;
+    /** Frame numbers of every allocated frame, as of {@link #knownAllocated} allocations. */
+    private long[] touched = new long[64];
+    private int nTouched;
+    private long knownAllocated;
     private final StringBuilder console = new StringBuilder();
     private long consoleTotal;
     long machinesBuilt;
@@ -40,7 +48,8 @@ final class SnippetMachine {
         Cpu cpu = m.cpu(0);
         resetCpu(cpu);
         if (c.paging() == Paging.IDENTITY) {
-            cpu.cr3 = SnippetLayout.buildIdentityMap(mem);
+            mem.load(SnippetLayout.TABLES, IDENTITY_TABLES, 0, IDENTITY_TABLES.length);
+            cpu.cr3 = SnippetLayout.TABLES; // the first table the builder allocates is the PML4
             cpu.cr0 = SnippetLayout.CR0_PAGING;
             cpu.cr4 = SnippetLayout.CR4_PAGING;
             cpu.efer = SnippetLayout.EFER_PAGING;
@@ -64,6 +73,8 @@ final class SnippetMachine {
         machinesBuilt++;
         apicPowerOn = apicState(machine.cpu(0));
         consoleTotal = 0;
+        nTouched = 0;
+        knownAllocated = 0;
         machine.console().setListener(b -> {
             console.append((char) b);
             consoleTotal++;
@@ -79,13 +90,31 @@ final class SnippetMachine {
 
     private void wipeMemory() {
         PhysicalMemory mem = machine.memory();
-        long frames = mem.size() >>> PhysicalMemory.PAGE_SHIFT;
-        for (long f = 0; f < frames; f++) {
-            if (!mem.isAllocated(f)) continue;
-            long pa = f << PhysicalMemory.PAGE_SHIFT;
+        if (mem.allocatedFrames() != knownAllocated) rescan(mem);
+        for (int i = 0; i < nTouched; i++) {
+            long pa = touched[i] << PhysicalMemory.PAGE_SHIFT;
             mem.noteWrite(pa); // drops decoded instructions of the frame, if any
             Arrays.fill(mem.frame(pa), (byte) 0);
         }
+    }
+
+    /** Frames are never freed, so the list only changes when the allocation count does. */
+    private void rescan(PhysicalMemory mem) {
+        nTouched = 0;
+        long frames = mem.size() >>> PhysicalMemory.PAGE_SHIFT;
+        for (long f = 0; f < frames; f++) {
+            if (!mem.isAllocated(f)) continue;
+            if (nTouched == touched.length) touched = Arrays.copyOf(touched, 2 * nTouched);
+            touched[nTouched++] = f;
+        }
+        knownAllocated = mem.allocatedFrames();
+    }
+
+    private static byte[] identityTables() {
+        PhysicalMemory scratch = new PhysicalMemory(SnippetLayout.RAM);
+        long cr3 = SnippetLayout.buildIdentityMap(scratch);
+        if (cr3 != SnippetLayout.TABLES) throw new IllegalStateException("the PML4 is not the first table frame");
+        return scratch.dump(SnippetLayout.TABLES, (int) (SnippetLayout.TABLES_END - SnippetLayout.TABLES));
     }
 
     private void resetCpu(Cpu cpu) {
