@@ -35,8 +35,15 @@ public final class Parser {
     private static final Set<TokenKind> STMT_START = EnumSet.of(TokenKind.LET, TokenKind.IF, TokenKind.WHILE,
             TokenKind.FOR, TokenKind.RETURN, TokenKind.BREAK, TokenKind.CONTINUE);
 
+    /**
+     * Deepest nesting of blocks, parentheses, operators and types accepted. Far beyond any real
+     * kernel code, and low enough that checking the tree never exhausts a default JVM stack.
+     */
+    static final int MAX_DEPTH = 200;
+
     private final SourceFile file;
     private final List<Token> toks;
+    private int depth;
     private final Diagnostics diags;
     private int p;
 
@@ -86,6 +93,12 @@ public final class Parser {
     }
 
     /** Reports and unwinds; stays silent when the culprit is a token the lexer already reported. */
+    private void enter(Pos pos, int extra) {
+        if (++depth + extra > MAX_DEPTH) {
+            throw fail(pos, "nesting too deep: more than " + MAX_DEPTH + " levels of blocks, parentheses, operators or types");
+        }
+    }
+
     private Bail fail(Pos pos, String message) {
         if (peek().kind() != TokenKind.ERROR) diags.error(pos, message);
         return new Bail();
@@ -264,6 +277,15 @@ public final class Parser {
     // ---- types
 
     private TypeExpr type() {
+        enter(peek().pos(), 0);
+        try {
+            return typeBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private TypeExpr typeBody() {
         Token t = peek();
         switch (t.kind()) {
             case PRIM -> { advance(); return new TypeExpr.Prim(t.text(), t.pos()); }
@@ -293,6 +315,15 @@ public final class Parser {
     // ---- statements
 
     private Stmt.Block block() {
+        enter(peek().pos(), 0);
+        try {
+            return blockBody();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Stmt.Block blockBody() {
         Pos start = expect(TokenKind.LBRACE, "to start a block").pos();
         List<Stmt> stmts = new ArrayList<>();
         while (!at(TokenKind.RBRACE)) {
@@ -428,7 +459,14 @@ public final class Parser {
 
     // ---- expressions (precedence climbing; table in BinaryOp)
 
-    public Expr expr() { return binary(BinaryOp.LOR.precedence); }
+    private Expr expr() {
+        enter(peek().pos(), 0);
+        try {
+            return binary(BinaryOp.LOR.precedence);
+        } finally {
+            depth--;
+        }
+    }
 
     private static BinaryOp binaryOp(TokenKind k) {
         return switch (k) {
@@ -443,9 +481,14 @@ public final class Parser {
 
     private Expr binary(int minPrec) {
         Expr left = cast();
+        int chain = 0;
         while (true) {
             BinaryOp op = binaryOp(peek().kind());
             if (op == null || op.precedence < minPrec) return left;
+            // A left-associative chain nests its tree as deeply as it is long.
+            if (depth + ++chain > MAX_DEPTH) {
+                throw fail(peek().pos(), "nesting too deep: more than " + MAX_DEPTH + " operators in one expression");
+            }
             Pos opPos = advance().pos();
             Expr right = binary(op.precedence + 1);
             left = new Expr.Binary(op, left, right, opPos);
@@ -478,7 +521,12 @@ public final class Parser {
             return postfix();
         }
         advance();
-        return new Expr.Unary(op, unary(), t.pos());
+        enter(t.pos(), 0);
+        try {
+            return new Expr.Unary(op, unary(), t.pos());
+        } finally {
+            depth--;
+        }
     }
 
     private Expr postfix() {
