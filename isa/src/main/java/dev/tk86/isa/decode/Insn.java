@@ -18,8 +18,10 @@ public record Insn(Mnemonic mnemonic, int cond, int length, int opSize, int addr
                    List<Operand> operands) {
 
     public static final int PREFIX_LOCK = 1;
-    public static final int PREFIX_REP = 1 << 1;     // F3
-    public static final int PREFIX_REPNE = 1 << 2;   // F2
+    /** F3. Of F2 and F3 only the last one is recorded: it decides rep/repne and pause/nop. */
+    public static final int PREFIX_REP = 1 << 1;
+    /** F2 (see {@link #PREFIX_REP}). */
+    public static final int PREFIX_REPNE = 1 << 2;
     public static final int PREFIX_OPSIZE = 1 << 3;  // 66
     public static final int PREFIX_ADDRSIZE = 1 << 4; // 67
     public static final int PREFIX_REX = 1 << 5;

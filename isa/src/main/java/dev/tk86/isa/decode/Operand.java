@@ -24,19 +24,35 @@ public sealed interface Operand {
 
     /**
      * A memory operand. {@code size} is the access size in bytes, 0 where the instruction
-     * only computes the address (lea, invlpg) and 10 for the lgdt/lidt pseudo-descriptor.
-     * {@code seg} is the segment override (a {@link SReg} number) or {@link #NONE};
-     * {@code base}/{@code index} are GPR numbers, {@link #RIP}, or {@link #NONE}.
-     * {@code disp} is sign-extended; {@code dispSize} is how many displacement bytes the
-     * encoding had (0, 1, 4, or 8 for a moffs).
+     * does not access it (lea, invlpg, the 0F 1F nop) and 10 for the lgdt/lidt pseudo-descriptor.
+     * {@code seg} is the segment override prefix (a {@link SReg} number) or {@link #NONE}. In
+     * 64-bit mode only FS and GS have a base; ES, CS, SS and DS overrides are kept because
+     * disassemblers print them, and the semantics treat them like {@link #NONE}. An FS/GS
+     * override is never replaced by a later ES/CS/SS/DS one. The destination of movs/stos is
+     * always ES and has {@code seg} {@link #NONE}.
+     * {@code base}/{@code index} are GPR numbers, {@link #RIP}, or {@link #NONE}; {@code scale}
+     * is 1, 2, 4 or 8, and 1 when there is no index. {@code disp} is the displacement
+     * sign-extended to 64 bits, except for the absolute address of mov A0..A3 (moffs), which is
+     * taken zero-extended. {@code dispSize} is how many displacement bytes the encoding had
+     * (0, 1, 4, or 8 for a 64-bit moffs). With {@code addrSize} 4 (a 67 prefix) the registers
+     * are their 32-bit halves and the effective address is truncated to 32 bits; {@code base}
+     * {@link #RIP} then means EIP.
      */
     record Mem(int size, int seg, int base, int index, int scale, long disp, int dispSize, int addrSize)
             implements Operand { }
 
-    /** An immediate, already extended the way the instruction consumes it. */
+    /**
+     * An immediate. {@code size} is how many bytes the encoding had (1, 2, 4 or 8; the implicit
+     * count of the shift-by-one forms D0/D1 is {@code Imm(1, 0)}). {@code value} is already extended
+     * the way the instruction consumes it, as a 64-bit value: sign-extended for arithmetic,
+     * logic, mov, push, imul and test immediates (so {@code 83 c0 ff} "add $-1, %eax" and
+     * {@code 05 ff ff ff ff} "add $0xffffffff, %eax" both carry -1; the semantics mask to the
+     * operand size), zero-extended where the SDM reads the immediate as unsigned: shift and
+     * rotate counts, bt offsets, int vectors, in/out ports and the ret imm16.
+     */
     record Imm(long value, int size) implements Operand { }
 
-    /** A relative branch target: {@code disp} from the end of the instruction. */
+    /** A relative branch target: {@code disp} (sign-extended, {@code size} encoded bytes) from the end of the instruction. */
     record Rel(long disp, int size) implements Operand {
         public long target(long insnAddress, int insnLength) { return insnAddress + insnLength + disp; }
     }
