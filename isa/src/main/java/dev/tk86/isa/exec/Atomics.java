@@ -63,9 +63,11 @@ final class Atomics {
     }
 
     /**
-     * cmpxchg with a register destination, as the SDM's pseudo-code has it: flags of
-     * {@code accumulator - dest}; equal: dest = src; else accumulator = dest, and dest is
-     * written with its own value (a 32-bit dest is thereby zero-extended).
+     * cmpxchg with a register destination: flags of {@code accumulator - dest}; equal: dest =
+     * src; else accumulator = dest. Unlike the SDM's pseudo-code ("DEST := TEMP"), a register
+     * destination is not written when the comparison fails, so a 32-bit one keeps its upper
+     * half; that is what the processor does (the differential test against the host CPU
+     * settles it), while a memory destination is always written back.
      */
     static final class CmpxchgReg extends Op {
         private final Gpr dst, src, acc;
@@ -78,7 +80,6 @@ final class Atomics {
                 dst.set(c, src.get(c));
             } else {
                 acc.set(c, t);
-                dst.set(c, t);
             }
             Flags.set(c, Flags.SUB, dst.size, a, t, (a - t) & dst.mask);
         }

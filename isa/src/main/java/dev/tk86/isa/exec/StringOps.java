@@ -57,6 +57,18 @@ final class StringOps {
             return Long.compareUnsigned(cx, CHUNK) < 0 ? cx : CHUNK;
         }
 
+        /**
+         * A rep with nothing to do still writes its registers at the address size: with a 67
+         * prefix RCX, RDI (and RSI for movs) lose their upper halves, as on the processor
+         * (observed on the host CPU by the differential test; the SDM does not say).
+         */
+        void noElements(Cpu c, boolean usesRsi) {
+            if (addrMask == -1L) return;
+            c.r[Reg.RCX] &= addrMask;
+            c.r[Reg.RDI] &= addrMask;
+            if (usesRsi) c.r[Reg.RSI] &= addrMask;
+        }
+
         /** After a chunk: if elements remain, execute this instruction again. */
         void finish(Cpu c) {
             if (rep && (c.r[Reg.RCX] & addrMask) != 0) c.rip -= length;
@@ -70,7 +82,7 @@ final class StringOps {
 
         @Override public void exec(Cpu c) {
             long n = count(c);
-            if (n == 0) return;
+            if (n == 0) { noElements(c, true); return; }
             long[] r = c.r;
             long step = step(c), segBase = seg == Operand.SReg.FS ? c.fsBase : seg == Operand.SReg.GS ? c.gsBase : 0;
             long si = r[Reg.RSI] & addrMask, di = r[Reg.RDI] & addrMask, cx = r[Reg.RCX] & addrMask;
@@ -95,7 +107,7 @@ final class StringOps {
 
         @Override public void exec(Cpu c) {
             long n = count(c);
-            if (n == 0) return;
+            if (n == 0) { noElements(c, false); return; }
             long[] r = c.r;
             long step = step(c), v = r[Reg.RAX];
             long di = r[Reg.RDI] & addrMask, cx = r[Reg.RCX] & addrMask;
