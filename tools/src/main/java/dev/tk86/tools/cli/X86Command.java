@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code tk86 x86}: raw x86-64 bytes, outside any kernel image. */
 @Command(name = "x86", mixinStandardHelpOptions = true,
         description = "Run, decode and disassemble raw x86-64 bytes.",
-        subcommands = {X86RunCommand.class})
+        subcommands = {X86RunCommand.class, X86DecodeCommand.class, X86DisasmCommand.class})
 final class X86Command implements Runnable {
     @Spec CommandSpec spec;
 
