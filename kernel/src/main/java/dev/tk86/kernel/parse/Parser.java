@@ -39,7 +39,7 @@ public final class Parser {
      * Deepest nesting of blocks, parentheses, operators and types accepted. Far beyond any real
      * kernel code, and low enough that checking the tree never exhausts a default JVM stack.
      */
-    static final int MAX_DEPTH = 200;
+    static final int MAX_DEPTH = 100;
 
     private final SourceFile file;
     private final List<Token> toks;

