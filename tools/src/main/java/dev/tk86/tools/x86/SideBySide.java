@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Capstone's disassembly next to tk86's, instruction by instruction (tk86 x86 disasm). Both
  * decode at the same offset; the walk goes on by tk86's length, or Capstone's where tk86 has
- * no instruction, or one byte where neither has.
+ * no instruction, or one byte where neither has. Without Capstone, the first instruction tk86
+ * rejects ends the walk (its length is unknown), and its row holds the remaining bytes.
  */
 public final class SideBySide {
     /** One row: where, which bytes, and both texts (capstone null when it is not available). */
@@ -21,7 +22,8 @@ public final class SideBySide {
             long at = address + off;
             DecodedText ours = InsnDecoder.decode(code, off, at);
             DecodedText.Insn theirs = capstone == null ? null : capstone.decode(code, off, at);
-            int len = ours.length() > 0 ? ours.length() : theirs != null ? theirs.length() : 1;
+            int len = ours.length() > 0 ? ours.length() : theirs != null ? theirs.length()
+                    : capstone == null ? code.length - off : 1;
             String ourText = ours instanceof DecodedText.Insn i ? i.text() : "(" + ((DecodedText.Rejected) ours).describe() + ")";
             String theirText = capstone == null ? null : theirs == null ? "(bad)" : theirs.text();
             boolean differ = capstone != null && !(ours instanceof DecodedText.Insn i
