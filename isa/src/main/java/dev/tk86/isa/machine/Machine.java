@@ -38,6 +38,7 @@ public final class Machine {
     private RunResult.Reason stopReason;
     private long exitStatus = -1;
     private String stopDetail = "";
+    private String panicMessage;
     private int nextRoundRobin;
     public long idleSteps;
 
@@ -79,6 +80,20 @@ public final class Machine {
     public void cpuShutDown(Cpu cpu) {
         stop(RunResult.Reason.TRIPLE_FAULT, "cpu" + cpu.id + " " + cpu.shutdownReason + " at rip 0x" + Long.toHexString(cpu.rip));
     }
+
+    /**
+     * The kernel panicked on {@code cpu} (TKL {@code panic()} or a failed KASSERT; the TKL
+     * runtime has already printed "panic: ..." on the console): every CPU stops and the run
+     * ends with {@link RunResult.Reason#PANIC}.
+     */
+    public void panic(Cpu cpu, String message) {
+        if (stopped) return;
+        panicMessage = message;
+        stop(RunResult.Reason.PANIC, "cpu" + cpu.id + " panicked at rip 0x" + Long.toHexString(cpu.rip) + ": " + message);
+    }
+
+    /** The message of the first panic, or null if the kernel has not panicked. */
+    public String panicMessage() { return panicMessage; }
 
     private void stop(RunResult.Reason reason, String detail) {
         if (stopped) return;

@@ -18,6 +18,8 @@ public record RunResult(Reason reason, long exitStatus, String detail, long step
         /** the step budget ran out (runaway loop, or --max-steps) */
         STEP_LIMIT,
         /** a step hook (breakpoint, debugger) asked to stop */
-        STOPPED
+        STOPPED,
+        /** the kernel panicked (TKL panic() or a failed KASSERT); see Machine.panicMessage() */
+        PANIC
     }
 }
