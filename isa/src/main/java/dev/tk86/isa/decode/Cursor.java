@@ -92,6 +92,20 @@ final class Cursor {
         return ModRm.memory(this, size);
     }
 
+    /** Gv,Ev: reads ModRM; the destination is ModRM.reg ({@code size}), the source ModRM.rm ({@code srcSize}). */
+    Insn regFromRm(Mnemonic m, int cond, int size, int srcSize) {
+        readModRm();
+        Operand dst = reg(size);
+        return insn(m, cond, size, dst, rm(srcSize));
+    }
+
+    /** Ev,Gv: reads ModRM; the destination is ModRM.rm, the source ModRM.reg, both {@code size}. */
+    Insn rmFromReg(Mnemonic m, int size) {
+        readModRm();
+        Operand src = reg(size);
+        return insn(m, size, rm(size), src);
+    }
+
     Insn insn(Mnemonic m, int opSize, Operand... operands) { return insn(m, -1, opSize, operands); }
 
     Insn insn(Mnemonic m, int cond, int opSize, Operand... operands) {

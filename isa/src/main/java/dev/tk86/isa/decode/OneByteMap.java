@@ -27,9 +27,7 @@ final class OneByteMap {
                 return c.insn(POP, c.opSize64(), c.opcodeReg(op, c.opSize64()));
             case 0x63: { // movsxd Gv, Ed: only REX.W makes it sign-extend; otherwise a plain move
                 int s = c.opSize();
-                c.readModRm();
-                Operand dst = c.reg(s);
-                return c.insn(MOVSXD, s, dst, c.rm(s == 8 ? 4 : s));
+                return c.regFromRm(MOVSXD, -1, s, s == 8 ? 4 : s);
             }
             case 0x68: {
                 int s = c.opSize64();
@@ -167,10 +165,7 @@ final class OneByteMap {
     /** An Eb,Gb / Ev,Gv pair (bit 0 of the opcode selects byte or full size), either direction. */
     private static Insn modrmPair(Cursor c, Mnemonic m, int op, boolean regIsDestination) {
         int s = (op & 1) == 0 ? 1 : c.opSize();
-        c.readModRm();
-        Operand reg = c.reg(s);
-        Operand rm = c.rm(s);
-        return regIsDestination ? c.insn(m, s, reg, rm) : c.insn(m, s, rm, reg);
+        return regIsDestination ? c.regFromRm(m, -1, s, s) : c.rmFromReg(m, s);
     }
 
     /**

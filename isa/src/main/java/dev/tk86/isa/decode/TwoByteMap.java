@@ -27,27 +27,17 @@ final class TwoByteMap {
             case 0x31: return c.insn(RDTSC, c.opSize());
             case 0x32: return c.insn(RDMSR, c.opSize());
             case 0xA2: return c.insn(CPUID, c.opSize());
-            case 0xA3: return regToRm(c, BT, c.opSize());
-            case 0xAB: return regToRm(c, BTS, c.opSize());
-            case 0xB3: return regToRm(c, BTR, c.opSize());
-            case 0xBB: return regToRm(c, BTC, c.opSize());
+            case 0xA3: return c.rmFromReg(BT, c.opSize());
+            case 0xAB: return c.rmFromReg(BTS, c.opSize());
+            case 0xB3: return c.rmFromReg(BTR, c.opSize());
+            case 0xBB: return c.rmFromReg(BTC, c.opSize());
             case 0xAE: return fence(c);
-            case 0xAF: {
-                int s = c.opSize();
-                c.readModRm();
-                Operand dst = c.reg(s);
-                return c.insn(IMUL, s, dst, c.rm(s));
-            }
-            case 0xB0: return regToRm(c, CMPXCHG, 1);
-            case 0xB1: return regToRm(c, CMPXCHG, c.opSize());
-            case 0xC0: return regToRm(c, XADD, 1);
-            case 0xC1: return regToRm(c, XADD, c.opSize());
-            case 0xB6, 0xB7, 0xBE, 0xBF: {
-                int s = c.opSize();
-                c.readModRm();
-                Operand dst = c.reg(s);
-                return c.insn(op < 0xB8 ? MOVZX : MOVSX, s, dst, c.rm((op & 1) == 0 ? 1 : 2));
-            }
+            case 0xAF: return c.regFromRm(IMUL, -1, c.opSize(), c.opSize());
+            case 0xB0: return c.rmFromReg(CMPXCHG, 1);
+            case 0xB1: return c.rmFromReg(CMPXCHG, c.opSize());
+            case 0xC0: return c.rmFromReg(XADD, 1);
+            case 0xC1: return c.rmFromReg(XADD, c.opSize());
+            case 0xB6, 0xB7, 0xBE, 0xBF: return c.regFromRm(op < 0xB8 ? MOVZX : MOVSX, -1, c.opSize(), (op & 1) == 0 ? 1 : 2);
             case 0xBA: {
                 int s = c.opSize();
                 c.readModRm();
@@ -57,12 +47,7 @@ final class TwoByteMap {
                 return c.insn(m, s, dst, new Operand.Imm(c.unsigned(1), 1));
             }
             default:
-                if (op >= 0x40 && op <= 0x4F) {
-                    int s = c.opSize();
-                    c.readModRm();
-                    Operand dst = c.reg(s);
-                    return c.insn(CMOVCC, op & 15, s, dst, c.rm(s));
-                }
+                if (op >= 0x40 && op <= 0x4F) return c.regFromRm(CMOVCC, op & 15, c.opSize(), c.opSize());
                 if (op >= 0x80 && op <= 0x8F) return c.insn(JCC, op & 15, 8, new Operand.Rel(c.signed(4), 4));
                 if (op >= 0x90 && op <= 0x9F) {
                     c.readModRm(); // ModRM.reg is ignored
@@ -70,13 +55,6 @@ final class TwoByteMap {
                 }
                 throw Unsupported.twoByte(c, op);
         }
-    }
-
-    /** Ev,Gv (or Eb,Gb): destination ModRM.rm, source ModRM.reg. */
-    private static Insn regToRm(Cursor c, Mnemonic m, int s) {
-        c.readModRm();
-        Operand src = c.reg(s);
-        return c.insn(m, s, c.rm(s), src);
     }
 
     /** 0F 01: lgdt, lidt, invlpg (memory forms) and swapgs (F8); the rest is outside. */

@@ -126,18 +126,27 @@ class IcedVectorsTest {
         if (i.mnemonic() != Mnemonic.ADD || i.length() != length) return "decoded as " + i;
         Operand.Mem m = (Operand.Mem) i.operand(0);
         Operand.Reg r = (Operand.Reg) i.operand(1);
-        int asz = m.addrSize();
         if (!AttRegisters.gpr(r.num(), r.size()).equals(f[2])) return "register " + r;
         if (!name(m.seg(), f[3])) return "segment " + m.seg();
-        if (!registerName(m.base(), asz).equals(f[5])) return "base " + registerName(m.base(), asz);
-        if (!registerName(m.index(), asz).equals(f[6])) return "index " + registerName(m.index(), asz);
-        if (m.index() != Operand.NONE && m.scale() != 1 << Integer.parseInt(f[7])) return "scale " + m.scale();
-        long disp = Long.parseUnsignedLong(f[8].replace("0x", ""), 16);
-        long ours = m.base() == Operand.RIP ? m.disp() + IcedGas.IP + i.length() : m.disp();
-        if (AttNumbers.truncate(ours, asz) != AttNumbers.truncate(disp, asz)) return "displacement " + Long.toHexString(ours);
+        String address = addressProblem(i, m, f[5], f[6], m.index() == Operand.NONE ? 1 : 1 << Integer.parseInt(f[7]), f[8], IcedGas.IP);
+        if (address != null) return address;
         int encodedDispSize = Integer.parseInt(f[10].split(";")[5]);
         if (m.dispSize() != encodedDispSize) return "displacement size " + m.dispSize();
         return null;
+    }
+
+    /**
+     * Base, index, scale and displacement against iced's: register names at the address size,
+     * and for a RIP-relative operand iced's displacement is the target address.
+     */
+    private static String addressProblem(Insn i, Operand.Mem m, String base, String index, int scale, String disp, long ip) {
+        int asz = m.addrSize();
+        if (!registerName(m.base(), asz).equals(base)) return "base " + registerName(m.base(), asz);
+        if (!registerName(m.index(), asz).equals(index)) return "index " + registerName(m.index(), asz);
+        if (m.scale() != scale) return "scale " + m.scale();
+        long expected = Long.parseUnsignedLong(disp.replace("0x", ""), 16);
+        long ours = m.base() == Operand.RIP ? m.disp() + ip + i.length() : m.disp();
+        return AttNumbers.truncate(ours, asz) == AttNumbers.truncate(expected, asz) ? null : "displacement " + Long.toHexString(ours);
     }
 
     private static String registerName(int num, int addrSize) {
@@ -237,13 +246,8 @@ class IcedVectorsTest {
             return o instanceof Operand.Reg r && AttRegisters.gpr(r.num(), r.size()).equals(d[1]) ? null : "expected " + d[1] + ", got " + o;
         }
         if (!(o instanceof Operand.Mem m)) return "expected memory, got " + o;
-        int asz = m.addrSize();
-        if (!registerName(m.base(), asz).equals(d[2].isEmpty() ? "none" : d[2])) return "base " + m.base();
-        if (!registerName(m.index(), asz).equals(d[3].isEmpty() ? "none" : d[3])) return "index " + m.index();
-        if (m.scale() != Integer.parseInt(d[4])) return "scale " + m.scale();
-        long disp = Long.parseUnsignedLong(d[5].replace("0x", ""), 16);
-        long ours = m.base() == Operand.RIP ? m.disp() + ip + i.length() : m.disp();
-        if (AttNumbers.truncate(ours, asz) != AttNumbers.truncate(disp, asz)) return "displacement " + Long.toHexString(ours);
+        String address = addressProblem(i, m, d[2].isEmpty() ? "none" : d[2], d[3].isEmpty() ? "none" : d[3], Integer.parseInt(d[4]), d[5], ip);
+        if (address != null) return address;
         int size = switch (d[7]) {
             case "UInt16" -> 2;
             case "UInt32" -> 4;
