@@ -119,10 +119,11 @@ public final class PagedMachine {
         return pa;
     }
 
-    /** Loads {@code code} at {@link #CODE} and points CPU 0 at it. */
+    /** Loads {@code code} at {@link #CODE} and points CPU 0 at it (running again if it had halted). */
     public PagedMachine load(byte[] code) {
         write(CODE, code);
         cpu().rip = CODE;
+        cpu().state = Cpu.State.RUNNING;
         return this;
     }
 
@@ -142,13 +143,42 @@ public final class PagedMachine {
         return this;
     }
 
+    /** Exceptions go through the IDT again (undoes {@link #stopOnFault()}). */
+    public PagedMachine deliverFaults() {
+        machine.setHook(null);
+        return this;
+    }
+
     /** The exception that stopped the run (with {@link #stopOnFault()}), or null. */
     public GuestFault fault() { return fault; }
 
     /** Runs until every CPU halts (or a fault stops it), at most a million steps. */
     public RunResult run() { return run(1_000_000); }
 
-    public RunResult run(long maxSteps) { return machine.run(maxSteps); }
+    public RunResult run(long maxSteps) {
+        fault = null;
+        return machine.run(maxSteps);
+    }
+
+    /**
+     * Runs a program that must end in its own {@code hlt}: fails (with the exception or the
+     * stub's vector) if it faulted or did not halt within a million steps.
+     */
+    public PagedMachine runToHlt() {
+        RunResult r = run();
+        if (fault != null) throw new AssertionError("the program raised " + fault + " at rip 0x" + Long.toHexString(cpu().rip));
+        if (haltedVector() >= 0) throw new AssertionError("the program took exception vector " + haltedVector());
+        if (r.reason() != RunResult.Reason.ALL_HALTED) throw new AssertionError("the program did not halt: " + r.reason() + " " + r.detail());
+        return this;
+    }
+
+    /** Runs a program that must raise an exception (with {@link #stopOnFault()} set by this call). */
+    public GuestFault runToFault() {
+        stopOnFault();
+        RunResult r = run();
+        if (fault == null) throw new AssertionError("the program raised no exception: " + r.reason() + " " + r.detail());
+        return fault;
+    }
 
     /** The vector whose stub CPU 0 halted in, or -1 if it halted elsewhere. */
     public int haltedVector() {
