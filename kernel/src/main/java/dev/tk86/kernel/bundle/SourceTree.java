@@ -30,7 +30,7 @@ public final class SourceTree {
             }
             out.add(new SourceFile(rel, text));
         }
-        out.sort(java.util.Comparator.comparing(SourceFile::path));
+        out.sort(null);
         return out;
     }
 }

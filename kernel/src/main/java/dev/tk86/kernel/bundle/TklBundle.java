@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +36,7 @@ public record TklBundle(List<SourceFile> files, Options options) {
 
     public TklBundle {
         List<SourceFile> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(SourceFile::path));
+        sorted.sort(null);
         files = List.copyOf(sorted);
     }
 

@@ -99,7 +99,8 @@ final class Checker {
                 }
                 Sym s;
                 if (d instanceof Decl.Struct st) {
-                    List<FieldDecl> fields = st.fields().stream().filter(f -> conditions.keep(f.attrs())).toList();
+                    List<FieldDecl> fields = new ArrayList<>();
+                    for (FieldDecl f : st.fields()) if (conditions.keep(f.attrs())) fields.add(f);
                     s = new Sym.StructSym(st, fields);
                 } else if (d instanceof Decl.Const k) {
                     s = new Sym.ConstSym(k);

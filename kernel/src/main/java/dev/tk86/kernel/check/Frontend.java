@@ -8,7 +8,6 @@ import dev.tk86.kernel.diag.SourceFile;
 import dev.tk86.kernel.parse.Parser;
 import dev.tk86.kernel.typed.CheckedProgram;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +23,7 @@ public final class Frontend {
     public static Compilation compile(List<SourceFile> files, Options options) {
         Diagnostics diags = new Diagnostics();
         List<SourceFile> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(SourceFile::path));
+        sorted.sort(null);
         Set<String> paths = new HashSet<>();
         for (SourceFile f : sorted) {
             if (!paths.add(f.path())) diags.error(new Pos(f, 0, 0), "the same path is given twice");

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * every diagnostic) and its text. Line starts are indexed once so that diagnostics can quote
  * the offending line cheaply.
  */
-public final class SourceFile {
+public final class SourceFile implements Comparable<SourceFile> {
     private final String path;
     private final String text;
     private final int[] lineStarts;
@@ -43,6 +43,12 @@ public final class SourceFile {
     }
 
     @Override public String toString() { return path; }
+
+    /** By path (then text), the order files are checked and stored in. */
+    @Override public int compareTo(SourceFile o) {
+        int c = path.compareTo(o.path);
+        return c != 0 ? c : text.compareTo(o.text);
+    }
 
     @Override public boolean equals(Object o) {
         return o instanceof SourceFile s && s.path.equals(path) && s.text.equals(text);

@@ -26,19 +26,23 @@ public record CheckedProgram(
         List<Assym> assyms) {
 
     public Optional<StructLayout> struct(String name) {
-        return structs.stream().filter(s -> s.name().equals(name)).findFirst();
+        for (StructLayout s : structs) if (s.name().equals(name)) return Optional.of(s);
+        return Optional.empty();
     }
 
     public Optional<CheckedFunction> function(String name) {
-        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+        for (CheckedFunction f : functions) if (f.name().equals(name)) return Optional.of(f);
+        return Optional.empty();
     }
 
     public Optional<GlobalDef> global(String name) {
-        return globals.stream().filter(g -> g.name().equals(name)).findFirst();
+        for (GlobalDef g : globals) if (g.name().equals(name)) return Optional.of(g);
+        return Optional.empty();
     }
 
     public Optional<ConstSymbol> constant(String name) {
-        return constants.stream().filter(c -> c.name().equals(name)).findFirst();
+        for (ConstSymbol c : constants) if (c.name().equals(name)) return Optional.of(c);
+        return Optional.empty();
     }
 
     /** Every function symbol, TKL-defined and extern, by name. */

@@ -4,7 +4,11 @@ import dev.tk86.kernel.layout.StructLayout;
 import java.util.List;
 
 /**
- * Semantic types. {@link #size()} and {@link #align()} follow the SysV x86-64 psABI (see
+ * Semantic types. Equality is written out rather than left to the record defaults: those are
+ * bootstrapped through invokedynamic on first use, a measurable cost when the loader runs the
+ * front end at boot on a cold JVM.
+ *
+ * <p> {@link #size()} and {@link #align()} follow the SysV x86-64 psABI (see
  * layout.LayoutRules). {@link Untyped}, {@link NullType} and {@link Error} exist only while
  * checking: a CheckedProgram never contains them.
  */
@@ -24,11 +28,15 @@ public sealed interface Type {
         public long minValue() { return signed ? -(1L << (bits - 1)) : 0; }
         /** Largest value as an unsigned 64-bit pattern (u64's is -1L). */
         public long maxValue() { return signed ? (1L << (bits - 1)) - 1 : bits == 64 ? -1L : (1L << bits) - 1; }
+        @Override public boolean equals(Object o) { return o instanceof Int i && i.bits == bits && i.signed == signed; }
+        @Override public int hashCode() { return bits * 2 + (signed ? 1 : 0); }
         @Override public String toString() { return (signed ? "i" : "u") + bits; }
     }
 
     /** One byte, 0 or 1. */
     record Bool() implements Type {
+        @Override public boolean equals(Object o) { return o instanceof Bool; }
+        @Override public int hashCode() { return 1; }
         public long size() { return 1; }
         public long align() { return 1; }
         @Override public boolean isScalar() { return true; }
@@ -37,6 +45,8 @@ public sealed interface Type {
 
     /** Only as a pointee ({@code *void}, the opaque pointer) or as "returns nothing". */
     record Void() implements Type {
+        @Override public boolean equals(Object o) { return o instanceof Void; }
+        @Override public int hashCode() { return 2; }
         public long size() { return 0; }
         public long align() { return 1; }
         @Override public String toString() { return "void"; }
@@ -47,12 +57,16 @@ public sealed interface Type {
         public long align() { return 8; }
         @Override public boolean isScalar() { return true; }
         public boolean isOpaque() { return target instanceof Void; }
+        @Override public boolean equals(Object o) { return o instanceof Ptr p && p.target.equals(target); }
+        @Override public int hashCode() { return 31 * target.hashCode() + 7; }
         @Override public String toString() { return "*" + target; }
     }
 
     record Array(long length, Type element) implements Type {
         public long size() { return length * element.size(); }
         public long align() { return element.align(); }
+        @Override public boolean equals(Object o) { return o instanceof Array a && a.length == length && a.element.equals(element); }
+        @Override public int hashCode() { return 31 * element.hashCode() + Long.hashCode(length); }
         @Override public String toString() { return "[" + length + "]" + element; }
     }
 
@@ -75,6 +89,8 @@ public sealed interface Type {
         public long size() { return 8; }
         public long align() { return 8; }
         @Override public boolean isScalar() { return true; }
+        @Override public boolean equals(Object o) { return o instanceof Fn f && f.params.equals(params) && f.result.equals(result); }
+        @Override public int hashCode() { return 31 * params.hashCode() + result.hashCode(); }
         @Override public String toString() {
             StringBuilder sb = new StringBuilder("fn(");
             for (int i = 0; i < params.size(); i++) sb.append(i == 0 ? "" : ", ").append(params.get(i));
@@ -86,6 +102,8 @@ public sealed interface Type {
 
     /** Checker only: an integer constant that has not yet taken a type from its context. */
     record Untyped() implements Type {
+        @Override public boolean equals(Object o) { return o instanceof Untyped; }
+        @Override public int hashCode() { return 3; }
         public long size() { return 8; }
         public long align() { return 8; }
         @Override public boolean isScalar() { return true; }
@@ -94,6 +112,8 @@ public sealed interface Type {
 
     /** Checker only: the type of {@code null} before it meets a pointer type. */
     record NullType() implements Type {
+        @Override public boolean equals(Object o) { return o instanceof NullType; }
+        @Override public int hashCode() { return 4; }
         public long size() { return 8; }
         public long align() { return 8; }
         @Override public boolean isScalar() { return true; }
@@ -102,6 +122,8 @@ public sealed interface Type {
 
     /** Checker only: the type of an expression that already produced an error (silences cascades). */
     record Error() implements Type {
+        @Override public boolean equals(Object o) { return o instanceof Error; }
+        @Override public int hashCode() { return 5; }
         public long size() { return 8; }
         public long align() { return 8; }
         @Override public boolean isScalar() { return true; }
