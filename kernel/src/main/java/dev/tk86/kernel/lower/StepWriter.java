@@ -28,18 +28,13 @@ final class StepWriter {
 
     private final List<Builder> steps = new ArrayList<>();
     private final List<Label> pending = new ArrayList<>();
-    private final List<Label> allLabels = new ArrayList<>();
     private Builder cur;
     private final long localsSize;
     private int temps, maxTemps;
 
     StepWriter(long localsSize) { this.localsSize = localsSize; }
 
-    Label label() {
-        Label l = new Label();
-        allLabels.add(l);
-        return l;
-    }
+    Label label() { return new Label(); }
 
     /** Starts the next step; returns its site. */
     int start(StepKind kind, Pos pos) {
@@ -96,12 +91,13 @@ final class StepWriter {
 
     long frameSize() { return LayoutRules.alignUp(localsSize + 8L * maxTemps, 16); }
 
-    /** The finished steps; every label must name a site by now. */
+    /** The finished steps; every label a terminator uses must name a site by now. */
     List<Step> finish() {
-        for (Label l : allLabels) l.site();
         List<Step> out = new ArrayList<>(steps.size());
         for (Builder b : steps) {
             if (b.terminator == null) throw new IllegalStateException("step " + b.site + " has no terminator");
+            if (b.terminator instanceof Terminator.Goto g) g.target().site();
+            if (b.terminator instanceof Terminator.Branch br) { br.ifTrue().site(); br.ifFalse().site(); }
             out.add(new Step(b.site, b.kind, b.pos, List.copyOf(b.actions), b.terminator));
         }
         return List.copyOf(out);

@@ -68,6 +68,7 @@ public final class TklMachine {
         } catch (TklBindException e) {
             throw new IllegalStateException(e.getMessage());
         }
+        ClassChecks.verify(runtime.program());
     }
 
     public static long stackBase(int cpu) { return STACK_VA + cpu * 2 * STACK_SIZE; }
