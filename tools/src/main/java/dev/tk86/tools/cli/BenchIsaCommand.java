@@ -17,12 +17,13 @@ import picocli.CommandLine.Spec;
 /** {@code tk86 bench isa}: MIPS of the shared benchmark loops. */
 @Command(name = "isa", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Run the loops of shared/bench/ (alu, mem, switch, and switch with a CR3 load per switch)",
-                "in ring 0 with 4-level paging on and the TLB honoured, and print their speed in MIPS",
-                "(exact instruction count / wall time of the run; median of several runs after a JIT",
-                "warm-up). Each loop is built with gcc and objcopy; its checksum (port 0xE9) must match",
-                "the native build's exit status, and its instruction count the README's formula.",
-                "Progress goes to stderr."})
+                "Run the loops of shared/bench/ (alu, mem, switch, and switch with a CR3",
+                "load per switch) in ring 0 with 4-level paging on and the TLB honoured,",
+                "and print their speed in MIPS: exact instruction count / wall time of the",
+                "run, median of several runs after a JIT warm-up. Each loop is built with",
+                "gcc and objcopy; its checksum (port 0xE9) must match the native build's",
+                "exit status, and its instruction count the README's formula. Progress",
+                "goes to stderr. See docs/performance.md."})
 final class BenchIsaCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -16,12 +16,13 @@ import picocli.CommandLine.Spec;
 /** {@code tk86 x86 decode}: the first instruction in some bytes, as JSON. */
 @Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Decode the first instruction in the bytes and print {\"length\":..,\"mnemonic\":\"..\",",
-                "\"operands\":\"..\",\"text\":\"..\"} (AT&T syntax, as Capstone prints it), or",
-                "{\"error\":\"outside the subset: ..\",\"kind\":\"outside-subset\"} (kinds: outside-subset,",
-                "undefined, too-long, truncated) with exit status 1.",
-                "--batch FILE|- decodes one hex string per line and prints one object per line (exit",
-                "status 0 unless a line is malformed hex, then 2)."})
+                "Decode the first instruction in the bytes and print",
+                "{\"length\":..,\"mnemonic\":\"..\",\"operands\":\"..\",\"text\":\"..\"} in AT&T",
+                "syntax as Capstone prints it, or {\"error\":\"outside the subset: ..\",",
+                "\"kind\":\"outside-subset\"} (kinds: outside-subset, undefined, too-long,",
+                "truncated) with exit status 1.",
+                "--batch FILE|- decodes one hex string per line and prints one object per",
+                "line (exit status 0, or 2 if a line is not hex)."})
 final class X86DecodeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 /** {@code tk86 x86 disasm}: Capstone's disassembly next to tk86's. */
 @Command(name = "disasm", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Disassemble the bytes with Capstone 4 and with tk86's own decoder, instruction by",
-                "instruction, in two columns; '*' marks a row where they differ (length or text).",
-                "Without the native Capstone library (Debian: libcapstone4) it says so on stderr and",
-                "prints tk86's column alone."})
+                "Disassemble the bytes with Capstone 4 and with tk86's own decoder,",
+                "instruction by instruction, in two columns; '*' marks a row where they",
+                "differ (length or text). Without the native Capstone library (Debian:",
+                "libcapstone4) it says so on stderr and prints tk86's column alone, up to",
+                "the first instruction tk86 rejects."})
 final class X86DisasmCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

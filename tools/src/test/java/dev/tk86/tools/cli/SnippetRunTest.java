@@ -190,4 +190,16 @@ class SnippetRunTest {
         assertEquals("0x0", str(second, "regs", "rbx"), "memory is zeroed between cases");
         assertEquals(str(first, "regs", "rax"), str(second, "regs", "rax"), "rdtsc counts steps from the case's start");
     }
+
+    @Test
+    void aCaseAfterAPowerOffRunsOnAFreshMachine(@TempDir Path dir) throws IOException {
+        // mov $0x501, %dx; mov $7, %al; out %al, (%dx): the exit port powers the machine off
+        Path cases = dir.resolve("cases.jsonl");
+        Files.write(cases, List.of("{\"code\":\"66ba0105b007ee\"}", "{\"code\":\"4801d8\",\"regs\":{\"rax\":1,\"rbx\":2}}"));
+        List<String> lines = Cli.run("x86", "run", "--batch", cases.toString()).out().lines().toList();
+        assertEquals("power-off", str(json(lines.get(0)), "end"));
+        assertEquals("exit status 7", str(json(lines.get(0)), "detail"));
+        assertEquals("completed", str(json(lines.get(1)), "end"));
+        assertEquals("0x3", str(json(lines.get(1)), "regs", "rax"));
+    }
 }
