@@ -40,6 +40,7 @@ class DecoderRulesTest {
         assertEquals(8, effective.opSize());
         assertTrue(effective.has(Insn.PREFIX_REX_W));
         assertEquals(8, decode("66 4e 65 67 f7 c2 00 00").length()); // test $imm16: the REX before 65 does not count
+        assertEquals(Mnemonic.ENDBR64, decode("47 f3 0f 1e fa").mnemonic());
     }
 
     @Test

@@ -61,7 +61,8 @@ final class SubsetForms {
                 "0f a3 /r v", "0f ab /r v", "0f b3 /r v", "0f bb /r v", "0f af /r v",
                 "0f b0 /r b", "0f b1 /r v", "0f c0 /r b", "0f c1 /r v",
                 "0f b6 /r v", "0f b7 /r v", "0f be /r v", "0f bf /r v",
-                "0f ae e8 n", "0f ae f0 n", "0f ae f8 n",
+                "0f ae e8 n", "0f ae f0 n", "0f ae f8 n", "0f ae e9 n", "0f ae f3 n", "0f ae ff n", "0f 1f /r R v",
+                "2e f3 0f 1e fa n",
                 // lock on every read-modify-write instruction with a memory destination
                 "f0 00 /r m b", "f0 01 /r m v", "f0 08 /r m b", "f0 09 /r m v", "f0 10 /r m b", "f0 11 /r m v",
                 "f0 18 /r m b", "f0 19 /r m v", "f0 20 /r m b", "f0 21 /r m v", "f0 28 /r m b", "f0 29 /r m v",
