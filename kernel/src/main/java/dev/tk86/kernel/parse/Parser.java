@@ -105,13 +105,20 @@ public final class Parser {
     }
 
     /**
-     * A missing ';' at the end of a line is reported but not fatal: the statement is complete,
-     * and keeping it avoids follow-on errors such as "unknown identifier" for a let.
+     * A missing ';' at the end of a line is reported where it belongs (just after the last
+     * token) but is not fatal: the statement is complete, and keeping it avoids follow-on
+     * errors such as "unknown identifier" for a let.
      */
     private void expectSemi(String context) {
         if (accept(TokenKind.SEMI)) return;
         Token prev = toks.get(Math.max(0, p - 1));
         if (p > 0 && peek().pos().line() > prev.pos().line() && peek().kind() != TokenKind.ERROR) {
+            Pos end = new Pos(prev.pos().file(), prev.pos().line(), prev.pos().col() + prev.text().length());
+            diags.error(end, "missing ';' " + context);
+            return;
+        }
+        if (STMT_START.contains(peek().kind()) || at(TokenKind.RBRACE)) {
+            // The next statement (or the block's end) follows directly: keep this one too.
             diags.error(peek().pos(), "expected ';' " + context + ", found " + peek().describe());
             return;
         }
