@@ -18,7 +18,7 @@ import java.util.Arrays;
  */
 final class SnippetMachine {
     private static final MachineConfig CONFIG = MachineConfig.defaults().withCpus(1).withMemory(SnippetLayout.RAM);
-    private static final int MAX_REUSED_FRAMES = 512;
+    private static final int MAX_REUSED_FRAMES = 128;
     private static final long MAX_CONSOLE_BYTES = 1 << 20;
     private static final int[] APIC_REGS = {Msr.X2APIC_TPR, Msr.X2APIC_SVR, Msr.X2APIC_LVT_TIMER,
             Msr.X2APIC_TIMER_INITIAL, Msr.X2APIC_TIMER_DIVIDE};
