@@ -58,6 +58,8 @@ public final class CodeCache {
             mem.watchCode(fn, frameNumber -> {
                 if (frames[(int) frameNumber] == made) frames[(int) frameNumber] = null;
                 invalidations++;
+                // an executor running from this frame holds its ops: make it look again (SDM Vol. 3A, 8.1.3)
+                for (Cpu c : machine.cpus()) c.exitRun = true;
             });
             for (Cpu c : machine.cpus()) c.mmu.codeMarkChanged(fn);
             for (Delegation d : delegations) {
