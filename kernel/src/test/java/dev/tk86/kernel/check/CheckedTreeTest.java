@@ -30,6 +30,13 @@ class CheckedTreeTest {
     static TExpr value(TStmt s) { return ((TStmt.Return) s).value(); }
 
     @Test
+    void theKernelLikeProgramSatisfiesTheTreeContract() throws Exception {
+        for (String[] on : new String[][] {{}, {"DIAGNOSTIC"}}) {
+            TreeInvariants.check(compile(ProgramPrinterTest.proc(), on));
+        }
+    }
+
+    @Test
     void implicitWideningBecomesAnExplicitConvert() {
         CheckedProgram p = compile("fn f(a: u8) -> u64 { let b: u64 = a; return b + a; }");
         TExpr.Convert c = assertInstanceOf(TExpr.Convert.class, init(stmt(p, "f", 0)));
