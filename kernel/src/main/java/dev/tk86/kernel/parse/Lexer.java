@@ -103,8 +103,8 @@ public final class Lexer {
         int start = i;
         Pos p = pos(i);
         char c = s.charAt(i);
-        if (Character.isLetter(c) || c == '_') {
-            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
+        if (identStart(c)) {
+            while (i < s.length() && identPart(s.charAt(i))) i++;
             String word = s.substring(start, i);
             return new Token(KEYWORDS.getOrDefault(word, TokenKind.IDENT), word, p, null, null);
         }
@@ -119,6 +119,11 @@ public final class Lexer {
         }
         return new Token(k, s.substring(start, i), p, null, null);
     }
+
+    /** ASCII only: identifiers become ELF symbols that GNU as and gdb must accept. */
+    private static boolean identStart(char c) { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'; }
+
+    private static boolean identPart(char c) { return identStart(c) || c >= '0' && c <= '9'; }
 
     private static String printable(char c) {
         return c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c);
@@ -195,7 +200,7 @@ public final class Lexer {
         else if (s.charAt(i) == '0' && (peek(1) == 'o' || peek(1) == 'O')) radix = 8;
         if (radix != 10) i += 2;
         int digitsStart = i;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) i++;
+        while (i < s.length() && identPart(s.charAt(i))) i++;
         String text = s.substring(start, i);
         String digits = s.substring(digitsStart, i).replace("_", "");
         for (int k = digitsStart; k < i; k++) {
