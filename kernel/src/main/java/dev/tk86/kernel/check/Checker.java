@@ -93,6 +93,10 @@ final class Checker {
                     }
                     continue;
                 }
+                if (d.name().startsWith("__tkl_")) {
+                    diags.error(d.pos(), "names starting with __tkl_ are reserved for the compiler's own symbols");
+                    continue;
+                }
                 if (Intrinsic.byName(d.name()) != null) {
                     diags.error(d.pos(), "'" + d.name() + "' is the name of an intrinsic and cannot be redefined");
                     continue;
