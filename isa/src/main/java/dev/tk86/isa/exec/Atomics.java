@@ -48,12 +48,17 @@ final class Atomics {
         }
     }
 
-    static final class XchgMem extends Op {
-        private final Ea ea;
-        private final int size;
-        private final Gpr r;
+    /** A memory destination of {@code size} bytes and a register. */
+    abstract static class MemReg extends Op {
+        final Ea ea;
+        final int size;
+        final Gpr r;
 
-        XchgMem(int length, Ea ea, int size, Gpr r) { super(length); this.ea = ea; this.size = size; this.r = r; }
+        MemReg(int length, Ea ea, int size, Gpr r) { super(length); this.ea = ea; this.size = size; this.r = r; }
+    }
+
+    static final class XchgMem extends MemReg {
+        XchgMem(int length, Ea ea, int size, Gpr r) { super(length, ea, size, r); }
 
         @Override public void exec(Cpu c) {
             long la = ea.la(c), m = c.read(la, size);
@@ -86,16 +91,14 @@ final class Atomics {
     }
 
     /** cmpxchg with memory: the destination is always written (back), as the locked cycle does. */
-    static final class CmpxchgMem extends Op {
-        private final Ea ea;
-        private final int size;
-        private final Gpr src, acc;
+    static final class CmpxchgMem extends MemReg {
+        private final Gpr acc;
 
-        CmpxchgMem(int length, Ea ea, int size, Gpr src) { super(length); this.ea = ea; this.size = size; this.src = src; this.acc = Gpr.of(Reg.RAX, size); }
+        CmpxchgMem(int length, Ea ea, int size, Gpr src) { super(length, ea, size, src); this.acc = Gpr.of(Reg.RAX, size); }
 
         @Override public void exec(Cpu c) {
             long la = ea.la(c), t = c.read(la, size), a = acc.get(c);
-            c.write(la, size, a == t ? src.get(c) : t);
+            c.write(la, size, a == t ? r.get(c) : t);
             if (a != t) acc.set(c, t);
             Flags.set(c, Flags.SUB, size, a, t, (a - t) & acc.mask);
         }
@@ -115,17 +118,13 @@ final class Atomics {
         }
     }
 
-    static final class XaddMem extends Op {
-        private final Ea ea;
-        private final int size;
-        private final Gpr src;
-
-        XaddMem(int length, Ea ea, int size, Gpr src) { super(length); this.ea = ea; this.size = size; this.src = src; }
+    static final class XaddMem extends MemReg {
+        XaddMem(int length, Ea ea, int size, Gpr src) { super(length, ea, size, src); }
 
         @Override public void exec(Cpu c) {
-            long la = ea.la(c), d = c.read(la, size), s = src.get(c), x = (d + s) & src.mask;
+            long la = ea.la(c), d = c.read(la, size), s = r.get(c), x = (d + s) & r.mask;
             c.write(la, size, x);
-            src.set(c, d);
+            r.set(c, d);
             Flags.set(c, Flags.ADD, size, d, s, x);
         }
     }

@@ -44,14 +44,14 @@ final class Multiply {
         return Math.multiplyHigh(a, b) + ((a >> 63) & b) + ((b >> 63) & a);
     }
 
-    /** One-operand mul/imul: rDX:rAX (AX for bytes) = rAX * src. */
-    static final class Widening extends Op {
-        private final Src src;
-        private final int size, bits;
-        private final long mask;
-        private final boolean signed;
+    /** The one-operand forms (mul, imul, div, idiv): rAX and rDX, or AX for bytes, with a source. */
+    abstract static class OnAccumulator extends Op {
+        final Src src;
+        final int size, bits;
+        final long mask;
+        final boolean signed;
 
-        Widening(int length, Src src, int size, boolean signed) {
+        OnAccumulator(int length, Src src, int size, boolean signed) {
             super(length);
             this.src = src;
             this.size = size;
@@ -59,6 +59,21 @@ final class Multiply {
             this.mask = Flags.mask(size);
             this.signed = signed;
         }
+
+        /** rDX:rAX = high:low, or AH:AL for bytes. */
+        final void writePair(Cpu c, long low, long high) {
+            if (size == 1) {
+                c.setReg(Reg.RAX, 2, ((high & 0xFF) << 8) | (low & 0xFF));
+            } else {
+                c.setReg(Reg.RAX, size, low);
+                c.setReg(Reg.RDX, size, high);
+            }
+        }
+    }
+
+    /** One-operand mul/imul: rDX:rAX (AX for bytes) = rAX * src. */
+    static final class Widening extends OnAccumulator {
+        Widening(int length, Src src, int size, boolean signed) { super(length, src, size, signed); }
 
         @Override public void exec(Cpu c) {
             long b = src.get(c), a = c.r[Reg.RAX] & mask, lo, hi;
@@ -78,12 +93,7 @@ final class Multiply {
                 hi = p >>> bits;
                 overflow = hi != 0;
             }
-            if (size == 1) {
-                c.setReg(Reg.RAX, 2, (hi << 8) | lo);
-            } else {
-                c.setReg(Reg.RAX, size, lo);
-                c.setReg(Reg.RDX, size, hi);
-            }
+            writePair(c, lo, hi);
             flags(c, overflow, lo, size);
         }
     }
@@ -111,20 +121,8 @@ final class Multiply {
     }
 
     /** div/idiv: quotient to rAX (AL), remainder to rDX (AH). */
-    static final class Divide extends Op {
-        private final Src src;
-        private final int size, bits;
-        private final long mask;
-        private final boolean signed;
-
-        Divide(int length, Src src, int size, boolean signed) {
-            super(length);
-            this.src = src;
-            this.size = size;
-            this.bits = size * 8;
-            this.mask = Flags.mask(size);
-            this.signed = signed;
-        }
+    static final class Divide extends OnAccumulator {
+        Divide(int length, Src src, int size, boolean signed) { super(length, src, size, signed); }
 
         @Override public void exec(Cpu c) {
             long d = src.get(c);
@@ -148,12 +146,7 @@ final class Multiply {
                     if ((q & ~mask) != 0) throw overflow();
                 }
             }
-            if (size == 1) {
-                c.setReg(Reg.RAX, 2, ((r & 0xFF) << 8) | (q & 0xFF));
-            } else {
-                c.setReg(Reg.RAX, size, q);
-                c.setReg(Reg.RDX, size, r);
-            }
+            writePair(c, q, r);
         }
 
         private GuestFault overflow() {

@@ -25,11 +25,16 @@ final class PortIo {
 
     private static int port(Cpu c, int fixedPort) { return fixedPort >= 0 ? fixedPort : (int) c.r[Reg.RDX] & 0xFFFF; }
 
-    static final class In extends Op {
-        private final Gpr acc;
-        private final int fixedPort;
+    /** The accumulator and the port: an imm8 fixed at bind time, or -1 for DX. */
+    abstract static class PortOp extends Op {
+        final Gpr acc;
+        final int fixedPort;
 
-        In(int length, Gpr acc, int fixedPort) { super(length); this.acc = acc; this.fixedPort = fixedPort; }
+        PortOp(int length, Gpr acc, int fixedPort) { super(length); this.acc = acc; this.fixedPort = fixedPort; }
+    }
+
+    static final class In extends PortOp {
+        In(int length, Gpr acc, int fixedPort) { super(length, acc, fixedPort); }
 
         @Override public void exec(Cpu c) {
             SystemOps.requireIopl(c, "in");
@@ -37,11 +42,8 @@ final class PortIo {
         }
     }
 
-    static final class Out extends Op {
-        private final Gpr acc;
-        private final int fixedPort;
-
-        Out(int length, Gpr acc, int fixedPort) { super(length); this.acc = acc; this.fixedPort = fixedPort; }
+    static final class Out extends PortOp {
+        Out(int length, Gpr acc, int fixedPort) { super(length, acc, fixedPort); }
 
         @Override public void exec(Cpu c) {
             SystemOps.requireIopl(c, "out");
