@@ -15,11 +15,13 @@ import dev.tk86.kernel.typed.StringLiteral;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * From an image's TKL parts to a running runtime: read the bundle, check and lower the
@@ -72,6 +74,10 @@ public final class TklBinding {
     static Map<String, Long> resolve(LoweredProgram program, TextRange text, ImageSymbols symbols) throws TklBindException {
         List<String> problems = new ArrayList<>();
         Map<String, Long> out = new LinkedHashMap<>();
+        Set<String> defined = new HashSet<>();
+        for (LoweredFunction f : program.functions()) defined.add(f.name());
+        for (GlobalDef g : program.program().globals()) defined.add(g.name());
+        for (StringLiteral s : program.program().strings()) defined.add(s.symbol());
         for (LoweredFunction f : program.functions()) {
             Optional<ImageSymbols.Symbol> s = symbols.lookup(f.name());
             if (s.isEmpty()) {
@@ -96,7 +102,7 @@ public final class TklBinding {
             sized(symbols, s.symbol(), s.bytes().length, "string literal \"" + printable(s.text()) + "\",", problems, out);
         }
         for (String name : program.referencedSymbols()) {
-            if (out.containsKey(name)) continue;
+            if (defined.contains(name)) continue;
             Optional<ImageSymbols.Symbol> s = symbols.lookup(name);
             if (s.isEmpty()) problems.add("'" + name + "' (extern in TKL) is not defined in the image");
             else out.put(name, s.get().value());
