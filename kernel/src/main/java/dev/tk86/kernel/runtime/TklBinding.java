@@ -85,13 +85,15 @@ public final class TklBinding {
                 continue;
             }
             long v = s.get().value();
-            if (Long.compareUnsigned(v - text.virtualStart(), text.size()) >= 0
-                    || Long.compareUnsigned(v - text.virtualStart() + f.siteCount(), text.size()) > 0) {
+            if (Long.compareUnsigned(v - text.virtualStart(), text.size()) >= 0) {
                 problems.add(String.format("symbol '%s' at 0x%x is not inside .text.tkl (0x%x-0x%x)", f.name(), v,
                         text.virtualStart(), text.virtualEnd()));
             } else if (s.get().size() != f.siteCount()) {
                 problems.add(String.format("symbol '%s' is %d bytes, but the TKL function has %d sites (the image was "
                         + "not built from this program)", f.name(), s.get().size(), f.siteCount()));
+            } else if (Long.compareUnsigned(v - text.virtualStart() + f.siteCount(), text.size()) > 0) {
+                problems.add(String.format("symbol '%s' at 0x%x (%d bytes) runs past the end of .text.tkl at 0x%x",
+                        f.name(), v, f.siteCount(), text.virtualEnd()));
             }
             out.put(f.name(), v);
         }
