@@ -23,8 +23,17 @@ public final class TestBuilds {
     private TestBuilds() { }
 
     public static final SourceLayout LAYOUT = new SourceLayout(Path.of("..").toAbsolutePath().normalize());
-    private static final Path OUT = Path.of("").toAbsolutePath().resolve(System.getProperty("tk86.testImages", "target/test-images"));
+    /** Next to the test classes, in this build's output folder (target, or target-NAME with -Dtk86.out). */
+    private static final Path OUT = buildDir().resolve("test-images");
     private static final ConcurrentHashMap<String, BuildResult> BUILT = new ConcurrentHashMap<>();
+
+    private static Path buildDir() {
+        try {
+            return Path.of(TestBuilds.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
 
     /** The image of configuration {@code name} (built once, then shared). */
     public static synchronized BuildResult image(String name) {

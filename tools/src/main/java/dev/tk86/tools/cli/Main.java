@@ -13,13 +13,13 @@ import picocli.CommandLine.Spec;
 /** {@code tk86}: the command line of the emulator. */
 @Command(name = "tk86", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bytecode-level emulator of a toy OpenBSD/amd64-like kernel.",
-        subcommands = {X86Command.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BootCommand.class, BuildCommand.class, X86Command.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing a command: x86 or bench");
+        throw new ParameterException(spec.commandLine(), "missing a command: boot, build, x86 or bench");
     }
 
     /** The command line with tk86's error handling, writing to the given streams. */
@@ -37,7 +37,9 @@ public final class Main implements Runnable {
     }
 
     private static void exitCodesInHelp(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(ExitCodes.help());
+        // Commands with their own statuses (boot, build) declare them; the others share ExitCodes.
+        if (cl.getCommandSpec().usageMessage().exitCodeList().isEmpty())
+            cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(ExitCodes.help());
         for (CommandLine sub : cl.getSubcommands().values()) exitCodesInHelp(sub);
     }
 
