@@ -6,12 +6,13 @@ import dev.tk86.kernel.typed.FormatSpec;
 import dev.tk86.kernel.types.Type;
 
 /**
- * The kernel printf, formatted on the host: {@code %[-][0][width]c} with d u x p s c. Integer
- * arguments narrower than 32 bits are promoted as C does (so a u8 of 200 prints 200 with %d),
- * 32-bit ones are read at 32 bits (a u32 of 0xffffffff prints -1 with %d) and 64-bit ones in
- * full (TKL needs no length modifiers). %p prints 0x and lower-case hex; %s reads a
- * NUL-terminated string from emulated memory through the MMU (at most {@value #MAX_STRING}
- * bytes; "(null)" for a null pointer).
+ * The kernel printf, formatted on the host (docs/tkl.md, "Intrinsics"):
+ * {@code %[-][0][width]c} with d u x p s c. Arguments carry their own width, so there are no
+ * C promotions and no length modifiers: %d prints the value (signed types as signed, unsigned
+ * ones as unsigned), %u and %x the bits of the argument's own width as an unsigned number
+ * (an i8 of -1 is 255 and ff), %p {@code 0x} and 16 hex digits, %c one byte, %s a
+ * NUL-terminated string read from emulated memory through the MMU (at most
+ * {@value #MAX_STRING} bytes; "(null)" for a null pointer).
  */
 public final class Printf {
     static final int MAX_STRING = 65536;
@@ -31,10 +32,10 @@ public final class Printf {
             String body;
             boolean numeric = true;
             switch (c.conversion()) {
-                case 'd' -> body = Long.toString(signed(t, v));
-                case 'u' -> body = Long.toUnsignedString(unsigned(t, v));
-                case 'x' -> body = Long.toHexString(unsigned(t, v));
-                case 'p' -> body = "0x" + Long.toHexString(v);
+                case 'd' -> body = isSigned(t) ? Long.toString(v) : Long.toUnsignedString(v);
+                case 'u' -> body = Long.toUnsignedString(bits(t, v));
+                case 'x' -> body = Long.toHexString(bits(t, v));
+                case 'p' -> body = String.format("0x%016x", v);
                 case 'c' -> { body = String.valueOf((char) (v & 0xFF)); numeric = false; }
                 default -> { body = v == 0 ? "(null)" : string(rt, cpu, v); numeric = false; }
             }
@@ -43,11 +44,13 @@ public final class Printf {
         return out.toString();
     }
 
-    private static int width(Type t) { return t instanceof Type.Int i ? Math.max(32, i.bits()) : 64; }
+    private static boolean isSigned(Type t) { return t instanceof Type.Int i && i.signed(); }
 
-    private static long signed(Type t, long v) { return width(t) == 32 ? (int) v : v; }
-
-    private static long unsigned(Type t, long v) { return width(t) == 32 ? v & 0xFFFF_FFFFL : v; }
+    /** The argument's bits at its own width, zero-extended. */
+    private static long bits(Type t, long v) {
+        int w = t instanceof Type.Int i ? i.bits() : 64;
+        return w == 64 ? v : v & ((1L << w) - 1);
+    }
 
     private static void pad(StringBuilder out, String body, FormatSpec.Conv c, boolean numeric) {
         int fill = c.width() - body.length();

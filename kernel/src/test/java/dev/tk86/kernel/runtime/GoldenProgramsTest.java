@@ -61,7 +61,7 @@ class GoldenProgramsTest {
     void stringsAndEveryPrintfConversion() {
         TklMachine m = run("printf");
         assertEquals(12, m.runMain());
-        String hello = Long.toHexString(m.global("greeting", 8));
+        String hello = String.format("%016x", m.global("greeting", 8));
         assertEquals(expected("printf").replace("{GREETING}", hello), m.console());
     }
 
