@@ -61,7 +61,6 @@ public final class CodeCache {
                 // an executor running from this frame holds its ops: make it look again (SDM Vol. 3A, 8.1.3)
                 for (Cpu c : machine.cpus()) c.exitRun = true;
             });
-            for (Cpu c : machine.cpus()) c.mmu.codeMarkChanged(fn);
             for (Delegation d : delegations) {
                 long lo = Math.max(d.start, pagePa), hi = Math.min(d.end, pagePa + PhysicalMemory.PAGE_SIZE);
                 Op op = new DelegateOp(d.delegate);

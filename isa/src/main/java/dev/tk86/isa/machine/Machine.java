@@ -50,6 +50,7 @@ public final class Machine {
             cpus[i] = new Cpu(i, this);
             if (i > 0) cpus[i].state = Cpu.State.PARKED;
         }
+        memory.setWatchListener(frame -> { for (Cpu c : cpus) c.mmu.frameWatched(frame); });
         this.code = new CodeCache(this);
         this.random = new SplittableRandom(config.seed());
         io.attach(0xE9, 1, console);

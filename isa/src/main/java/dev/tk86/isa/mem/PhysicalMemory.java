@@ -10,8 +10,11 @@ import java.nio.ByteOrder;
  * hundred KiB of host memory. Addresses at or above {@link #size()} are not RAM: reads return
  * all ones and writes are dropped, as on an unclaimed bus, and both are counted.
  *
- * <p>Frames also carry a "holds decoded code" mark so that writes can invalidate the decoded
- * instruction cache of that frame (self-modifying code, loading a new program).
+ * <p>Frames also carry two watch marks. "Holds decoded code": the first write invalidates the
+ * decoded instruction cache of that frame (self-modifying code, loading a new program).
+ * "Holds paging structures": every write counts in {@link #tableWrites()}, which is what lets
+ * each CPU memoise page walks (see {@code mmu.WalkCache}) and still see every change a walk
+ * would see. A CPU's fast write path never covers a watched frame, so no write escapes notice.
  */
 public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
@@ -25,11 +28,17 @@ public final class PhysicalMemory {
     private final long size;
     private final byte[][] frames;
     private final CodeWatch[] codeWatch;
+    private final boolean[] tableFrame;
+    private long tableWrites;
+    private WatchListener watchListener = f -> { };
     private long unbackedReads, unbackedWrites;
     private long allocated;
 
     /** Notified once when a frame that holds decoded code is written. */
     public interface CodeWatch { void frameWritten(long frame); }
+
+    /** Notified when a frame becomes watched, so fast write paths that cover it can be dropped. */
+    public interface WatchListener { void frameWatched(long frame); }
 
     public PhysicalMemory(long size) {
         if (size <= 0 || (size & PAGE_MASK) != 0 || (size >>> PAGE_SHIFT) > Integer.MAX_VALUE)
@@ -37,7 +46,10 @@ public final class PhysicalMemory {
         this.size = size;
         this.frames = new byte[(int) (size >>> PAGE_SHIFT)][];
         this.codeWatch = new CodeWatch[frames.length];
+        this.tableFrame = new boolean[frames.length];
     }
+
+    public void setWatchListener(WatchListener l) { watchListener = l; }
 
     public long size() { return size; }
 
@@ -63,16 +75,39 @@ public final class PhysicalMemory {
     /** Frames touched so far (counted as they are allocated, so this costs nothing). */
     public long allocatedFrames() { return allocated; }
 
-    // --- code marks --------------------------------------------------------------------------
+    // --- watch marks -------------------------------------------------------------------------
 
-    public void watchCode(long frameNumber, CodeWatch w) { codeWatch[(int) frameNumber] = w; }
+    public void watchCode(long frameNumber, CodeWatch w) {
+        int f = (int) frameNumber;
+        boolean was = isWatchedFrame(f);
+        codeWatch[f] = w;
+        if (!was) watchListener.frameWatched(f);
+    }
+
+    /** A page walk read paging structures from this frame. */
+    public void markTable(long frameNumber) {
+        int f = (int) frameNumber;
+        if (tableFrame[f]) return;
+        boolean was = isWatchedFrame(f);
+        tableFrame[f] = true;
+        if (!was) watchListener.frameWatched(f);
+    }
+
+    private boolean isWatchedFrame(int f) { return codeWatch[f] != null || tableFrame[f]; }
+
+    /** Whether writes to {@code pa}'s frame must go through {@link #noteWrite}. */
+    public boolean isWatched(long pa) { return isRam(pa) && isWatchedFrame((int) (pa >>> PAGE_SHIFT)); }
 
     public boolean holdsCode(long pa) { return isRam(pa) && codeWatch[(int) (pa >>> PAGE_SHIFT)] != null; }
+
+    /** Writes so far to frames that hold paging structures. */
+    public long tableWrites() { return tableWrites; }
 
     /** Called before any write to {@code pa}'s frame through a path that did not check marks. */
     public void noteWrite(long pa) {
         if (!isRam(pa)) return;
         int f = (int) (pa >>> PAGE_SHIFT);
+        if (tableFrame[f]) tableWrites++;
         CodeWatch w = codeWatch[f];
         if (w != null) {
             codeWatch[f] = null;

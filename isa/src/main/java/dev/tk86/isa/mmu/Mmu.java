@@ -33,6 +33,7 @@ public final class Mmu {
     private final PhysicalMemory mem;
     public final Tlb tlb;
     public final PageWalker walker;
+    private final WalkCache walkCache = new WalkCache();
 
     private final long[] readTag = new long[FAST_SIZE], writeTag = new long[FAST_SIZE], fetchTag = new long[FAST_SIZE];
     private final byte[][] readFrame = new byte[FAST_SIZE][], writeFrame = new byte[FAST_SIZE][];
@@ -84,8 +85,8 @@ public final class Mmu {
         nFilled = 0;
     }
 
-    /** Frame {@code frameNumber} started or stopped holding decoded code. */
-    public void codeMarkChanged(long frameNumber) {
+    /** Frame {@code frameNumber} became watched (code or paging structures): writes to it must go the slow way. */
+    public void frameWatched(long frameNumber) {
         for (int i = 0; i < FAST_SIZE; i++)
             if (writeTag[i] != NO_TAG && writeFrame[i] == mem.frame(frameNumber << 12)) writeTag[i] = NO_TAG;
     }
@@ -125,8 +126,17 @@ public final class Mmu {
     }
 
     private TlbEntry walk(long va, boolean write, int err) {
+        long modeBits = (cpu.cr4 & Cr.CR4_PGE) | (cpu.efer & Cr.EFER_NXE);
+        TlbEntry known = walkCache.find(cpu.cr3, va, mem.tableWrites(), modeBits);
+        if (known != null && (!write || known.dirty())) {
+            walker.walks++; // architecturally this is a walk; only its cost is saved
+            TlbEntry e = known.inGeneration(tlb.generation());
+            tlb.insert(e);
+            return e;
+        }
         try {
             TlbEntry e = walker.walk(cpu.cr3, cpu.cr4, cpu.efer, va, write, err, tlb.generation());
+            walkCache.remember(cpu.cr3, va, mem.tableWrites(), modeBits, e);
             tlb.insert(e);
             return e;
         } catch (GuestFault f) {
@@ -157,7 +167,7 @@ public final class Mmu {
         long tag = va & ~PAGE_MASK;
         readTag[i] = tag;
         readFrame[i] = frame;
-        boolean canWrite = (e.writable() || (!user && (cpu.cr0 & Cr.CR0_WP) == 0)) && e.dirty() && !mem.holdsCode(pa);
+        boolean canWrite = (e.writable() || (!user && (cpu.cr0 & Cr.CR0_WP) == 0)) && e.dirty() && !mem.isWatched(pa);
         writeTag[i] = canWrite ? tag : NO_TAG;
         writeFrame[i] = frame;
         fetchTag[i] = e.noExec() ? NO_TAG : tag;
@@ -173,7 +183,7 @@ public final class Mmu {
         long tag = pa & ~PAGE_MASK;
         readTag[i] = tag;
         readFrame[i] = frame;
-        writeTag[i] = mem.holdsCode(pa) ? NO_TAG : tag;
+        writeTag[i] = mem.isWatched(pa) ? NO_TAG : tag;
         writeFrame[i] = frame;
         fetchTag[i] = tag;
         fetchPa[i] = tag;

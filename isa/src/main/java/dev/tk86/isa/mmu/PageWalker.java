@@ -27,6 +27,14 @@ public final class PageWalker {
 
     public PageWalker(PhysicalMemory mem) { this.mem = mem; }
 
+    /** Reads a paging-structure entry and marks its frame as holding paging structures. */
+    private long readEntry(long entryAddr) {
+        byte[] f = mem.frame(entryAddr);
+        if (f == null) return mem.read(entryAddr, 8); // not RAM: all ones, caught as reserved bits
+        mem.markTable(entryAddr >>> PhysicalMemory.PAGE_SHIFT);
+        return (long) PhysicalMemory.LE64.get(f, (int) (entryAddr & PhysicalMemory.PAGE_MASK));
+    }
+
     /**
      * Walks for {@code va}. {@code errBase} holds the W/R, U/S and I/D bits of the access for a
      * fault's error code. Returns the entry to cache.
@@ -39,7 +47,7 @@ public final class PageWalker {
         for (int level = 4; level >= 1; level--) {
             int shift = 12 + 9 * (level - 1);
             long entryAddr = table + (((va >>> shift) & 0x1FF) << 3);
-            long e = mem.read(entryAddr, 8);
+            long e = readEntry(entryAddr);
             if ((e & P) == 0)
                 throw GuestFault.pageFault(va, errBase, String.format("not present at level %d (entry 0x%x at 0x%x)", level, e, entryAddr));
             boolean leaf = level == 1 || ((e & PS) != 0 && level <= 3);

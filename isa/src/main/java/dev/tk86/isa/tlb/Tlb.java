@@ -2,9 +2,7 @@ package dev.tk86.isa.tlb;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The architectural TLB of one CPU. By default it is "sticky": it never evicts, so a
@@ -18,9 +16,9 @@ import java.util.Map;
  * older generations no longer match. Dead entries are swept when they outnumber live ones.
  */
 public final class Tlb {
-    private final Map<Long, TlbEntry> small = new HashMap<>();   // key: va >>> 12
-    private final Map<Long, TlbEntry> large2m = new HashMap<>(); // key: va >>> 21
-    private final Map<Long, TlbEntry> large1g = new HashMap<>(); // key: va >>> 30
+    private final EntryMap small = new EntryMap();   // key: va >>> 12
+    private final EntryMap large2m = new EntryMap(); // key: va >>> 21
+    private final EntryMap large1g = new EntryMap(); // key: va >>> 30
     private final int capacity;
     private final ArrayDeque<TlbEntry> fifo;
     private long generation;
@@ -55,7 +53,7 @@ public final class Tlb {
             fifo.addLast(e);
             while (liveCount() > capacity && !fifo.isEmpty()) {
                 TlbEntry old = fifo.pollFirst();
-                Map<Long, TlbEntry> m = mapFor(old.pageShift());
+                EntryMap m = mapFor(old.pageShift());
                 if (m.get(old.va() >>> old.pageShift()) == old) { m.remove(old.va() >>> old.pageShift()); evictions++; }
             }
         }
@@ -65,7 +63,7 @@ public final class Tlb {
     /** Replaces an entry in place (e.g. after the walk that set its D bit). */
     public void replace(TlbEntry e) { mapFor(e.pageShift()).put(e.va() >>> e.pageShift(), e); }
 
-    private Map<Long, TlbEntry> mapFor(int shift) {
+    private EntryMap mapFor(int shift) {
         return shift == 12 ? small : shift == 21 ? large2m : large1g;
     }
 
@@ -94,20 +92,20 @@ public final class Tlb {
     }
 
     private void sweep() {
-        for (Map<Long, TlbEntry> m : List.of(small, large2m, large1g)) m.values().removeIf(e -> !live(e));
+        for (EntryMap m : List.of(small, large2m, large1g)) m.removeIf(e -> !live(e));
         if (fifo != null) fifo.removeIf(e -> !live(e));
     }
 
     private int liveCount() {
-        int n = 0;
-        for (Map<Long, TlbEntry> m : List.of(small, large2m, large1g)) for (TlbEntry e : m.values()) if (live(e)) n++;
-        return n;
+        int[] n = {0};
+        for (EntryMap m : List.of(small, large2m, large1g)) m.forEach(e -> { if (live(e)) n[0]++; });
+        return n[0];
     }
 
     /** The live entries, ordered by linear address (for the debugger and monitors). */
     public List<TlbEntry> entries() {
         List<TlbEntry> out = new ArrayList<>();
-        for (Map<Long, TlbEntry> m : List.of(small, large2m, large1g)) for (TlbEntry e : m.values()) if (live(e)) out.add(e);
+        for (EntryMap m : List.of(small, large2m, large1g)) m.forEach(e -> { if (live(e)) out.add(e); });
         out.sort((a, b) -> Long.compareUnsigned(a.va(), b.va()));
         return out;
     }

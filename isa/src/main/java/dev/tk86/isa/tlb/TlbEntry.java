@@ -20,6 +20,11 @@ public record TlbEntry(long va, long pa, int pageShift, boolean writable, boolea
 
     public long translate(long linear) { return pa + (linear & (pageSize() - 1)); }
 
+    /** The same translation, filled again in TLB generation {@code g}. */
+    public TlbEntry inGeneration(long g) {
+        return g == generation ? this : new TlbEntry(va, pa, pageShift, writable, user, noExec, global, dirty, g, leafEntryAddress);
+    }
+
     public TlbEntry withDirty() {
         return new TlbEntry(va, pa, pageShift, writable, user, noExec, global, true, generation, leafEntryAddress);
     }

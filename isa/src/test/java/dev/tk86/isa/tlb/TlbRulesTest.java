@@ -148,4 +148,31 @@ class TlbRulesTest {
         assertEquals(4, small.cpu(0).mmu.tlb.entries().size());
         assertEquals(0x5000_2000L, small.cpu(0).mmu.tlb.entries().get(0).va(), "the two oldest were evicted");
     }
+
+    @Test
+    void walkAfterCr3LoadSeesAPteWrittenThroughAnAliasEvenIfTheAliasWasCachedForWritingFirst_SDM_4_10_4_1() {
+        long alias = 0x0000_0000_6000_5000L; // not in VA's slot of the host cache
+        long ptFrame = pt.entryAddress(VA, 1) & ~0xFFFL;
+        // the alias is written before any walk has read the frame as a page table
+        pt.map4k(alias, ptFrame, P | RW);
+        cpu0.write64(alias + 0xFF8, 0);           // a fast write tag for the frame now exists
+        assertEquals(0xAAAA, cpu0.read64(VA));   // a walk reads the frame: it becomes a page-table frame
+        cpu0.write64(alias + (pt.entryAddress(VA, 1) & 0xFFF), NEW | P | RW); // no flush in between
+        assertEquals(0xAAAA, cpu0.read64(VA), "the TLB still holds the old translation");
+        cpu0.writeCr3(cpu0.cr3);
+        assertEquals(0xBBBB, cpu0.read64(VA), "the walk after the CR3 load reads the new PTE");
+    }
+
+    @Test
+    void aWalkRemembersNothingAcrossADifferentAddressSpace_SDM_4_10_4_1() {
+        PageTableBuilder other = new PageTableBuilder(m.memory(), 0x18_0000);
+        other.map4k(VA, NEW, P | RW);
+        assertEquals(0xAAAA, cpu0.read64(VA));
+        long first = cpu0.cr3;
+        cpu0.writeCr3(other.pml4());
+        assertEquals(0xBBBB, cpu0.read64(VA));
+        cpu0.writeCr3(first);
+        assertEquals(0xAAAA, cpu0.read64(VA));
+        assertEquals(3, cpu0.mmu.walker.walks, "every TLB miss is an architectural walk, remembered or not");
+    }
 }
