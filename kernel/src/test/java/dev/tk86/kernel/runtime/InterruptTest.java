@@ -96,4 +96,38 @@ class InterruptTest {
         }
         assertTrue(lines.size() >= 4, "the timer hit several different statements: " + lines);
     }
+
+    static final String HLT = """
+            extern fn set_gate(vector: u64, handler: u64);
+            extern fn isr_stub();
+            extern fn timer_oneshot(vector: u32, count: u32);
+
+            struct intrframe { rip: u64, cs: u64, rflags: u64, rsp: u64, ss: u64 }
+
+            var ticks: u32;
+            var seen_rip: u64;
+
+            fn intr_handler(f: *intrframe) {
+                ticks += 1;
+                seen_rip = f.rip;
+            }
+
+            fn main() -> u64 {
+                set_gate(0x41, isr_stub as u64);
+                timer_oneshot(0x41, 5000);
+                intr_enable();
+                let before = ticks;
+                hlt();
+                let after = ticks; // WOKEN
+                return (after - before) as u64;
+            }
+            """;
+
+    @Test
+    void hltWaitsForTheNextInterruptAndResumesAtTheNextStatement() {
+        TklMachine m = new TklMachine(TklImage.of("hlt.tk", HLT).asm(TklImage.resource("idt.s")).asm(TklImage.resource("intr.s")).build());
+        assertEquals(1, m.runMain(), "the handler ran once between hlt() and the next statement");
+        assertEquals(Sources.lineOf(HLT, "// WOKEN"), m.runtime.sourceMap().site(m.global("seen_rip", 8)).orElseThrow().line());
+        assertTrue(m.machine.counters().get("idle_steps") > 4000, "the halted CPU waited for the timer");
+    }
 }
