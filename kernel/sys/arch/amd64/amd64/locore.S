@@ -92,6 +92,12 @@ ENTRY(cpu_spinup_entry)
 	lidt	idt_region(%rip)
 	mov	%rbx, %rax
 	call	setgsbase
+#ifdef DIAGNOSTIC
+	cmp	CPU_INFO_SELF(%rbx), %rbx	/* the BSP set ci_self before STARTUP */
+	je	1f
+	ud2
+1:
+#endif
 	mov	%rbx, %rdi
 	call	cpu_hatch
 	jmp	halt_forever

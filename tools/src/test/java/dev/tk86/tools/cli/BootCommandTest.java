@@ -56,6 +56,16 @@ class BootCommandTest {
     }
 
     @Test
+    void genericIsTheSmokeKernelWithDiagnosticChecks() {
+        Cli.Outcome o = Cli.run("boot", TestImages.of("GENERIC").toString(), "--cpus", "4");
+        assertEquals(0, o.status(), o::toString);
+        assertTrue(o.out().startsWith("tk86/amd64 (GENERIC) smoke kernel\n"), o.out());
+        assertTrue(o.out().contains("\npmap: DIAGNOSTIC: 11 kernel pages and 32 direct-map pages checked\n"), o.out());
+        assertTrue(o.out().contains("\ncpu3: hatched"), o.out());
+        assertFalse(Cli.run("boot", smoke(), "--cpus", "1").out().contains("DIAGNOSTIC"));
+    }
+
+    @Test
     void theJsonFormIsOneObjectWithStatusPanicConsoleAndCounters() {
         Cli.Outcome o = Cli.run("boot", smoke(), "--cpus", "2", "--json");
         assertEquals(0, o.status(), o::toString);
