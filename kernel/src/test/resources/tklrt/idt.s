@@ -10,6 +10,7 @@ idt:
 
 	.data
 	.balign 8
+	.globl idtr
 idtr:
 	.word 4095
 	.quad idt

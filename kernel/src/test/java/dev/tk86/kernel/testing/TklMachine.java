@@ -39,8 +39,13 @@ public final class TklMachine {
     public TklMachine(TklImage image) { this(image, 1); }
 
     public TklMachine(TklImage image, int cpus) {
+        this(image, MachineConfig.defaults().withCpus(cpus).withQuantum(1000));
+    }
+
+    public TklMachine(TklImage image, MachineConfig config) {
         this.image = image;
-        this.machine = new Machine(MachineConfig.defaults().withCpus(cpus).withQuantum(1000));
+        this.machine = new Machine(config);
+        int cpus = config.cpus();
         TestElf elf = image.elf;
         for (TestElf.Segment s : elf.segments) {
             machine.memory().load(s.paddr(), elf.bytes, (int) s.offset(), (int) s.filesz());
