@@ -2,7 +2,6 @@ package dev.tk86.kernel.lower;
 
 import dev.tk86.kernel.typed.CheckedFunction;
 import dev.tk86.kernel.typed.Local;
-import dev.tk86.kernel.typed.TExpr;
 import dev.tk86.kernel.typed.TStmt;
 import dev.tk86.kernel.types.Type;
 import dev.tk86.kernel.types.Types;
