@@ -69,6 +69,18 @@ class GeneratedClassesTest {
         for (MethodNode m : n.methods) assertTrue(m.instructions.size() < 4000, m.name + " is " + m.instructions.size() + " instructions");
     }
 
+    @Test
+    void theKernelTreesClassesVerifyUnderEachOption() throws Exception {
+        var files = dev.tk86.kernel.bundle.SourceTree.load(java.nio.file.Path.of("sys"));
+        for (var enabled : List.of(java.util.Set.<String>of(), java.util.Set.of("DIAGNOSTIC"))) {
+            var prog = Frontend.compileOrThrow(files, new Options(java.util.Set.of("DIAGNOSTIC"), enabled));
+            LoweredProgram p = Lowering.lower(prog);
+            CompiledProgram c = TklCompiler.compile(p, addresses(p));
+            ClassChecks.verify(c);
+            assertEquals(prog.functions().size(), c.code().size());
+        }
+    }
+
     static ClassNode node(byte[] b) {
         ClassNode n = new ClassNode();
         new ClassReader(b).accept(n, 0);
