@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
 /** {@code tk86 bench boot}: wall time of booting the smoke image, JVM start-up included. */
 @Command(name = "boot", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Time `tk86 boot IMAGE` as a new process, from its start to its exit after the guest",
-                "powered off: JVM start-up, class loading, the image load, the TKL compile and the run.",
-                "Prints the median of --runs runs (after --warmups untimed ones). The image is the",
-                "default GENERIC image (the smoke kernel) unless --image is given; the command is the",
-                "./tk86 launcher of this checkout, or this JVM's java -jar tk86.jar. Progress goes to",
-                "stderr. Target: under 1.0 s (docs/performance.md, \"Boot\")."})
+                "Time `tk86 boot IMAGE` as a new process, from its start to its exit after the",
+                "guest powered off: JVM start-up, class loading, the image load, the TKL",
+                "compile and the run. Prints the median of --runs runs (after --warmups untimed",
+                "ones). The image is the default GENERIC image (the smoke kernel) unless",
+                "--image is given; the command is the ./tk86 launcher of this checkout, or this",
+                "JVM's java -jar tk86.jar. Progress goes to stderr. Target: under 1.0 s",
+                "(docs/performance.md, \"Boot\")."})
 final class BenchBootCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

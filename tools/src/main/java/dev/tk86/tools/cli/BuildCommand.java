@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Build the kernel image of a configuration (images/conf/CONFIG, or a path to a",
-                "configuration file): genassym, cpp and GNU as on the tree's .S files, the TKL compiler,",
-                "GNU ld with images/conf/ld.script. The kernel tree (kernel/sys) is copied first, and",
-                "each --patch DIFF is applied to the copy, so a locore change can be tried without",
-                "touching the tree. Errors are printed one per line with the tool's file:line, and the",
-                "compile directory is kept for inspection. The format of configurations and diffs is in",
-                "images/conf/README.md."},
+                "configuration file): genassym, cpp and GNU as on the tree's .S files, the TKL",
+                "compiler, GNU ld with images/conf/ld.script. The kernel tree (kernel/sys) is",
+                "copied first, and each --patch DIFF is applied to the copy, so a locore change",
+                "can be tried without touching the tree. Errors are printed one per line with",
+                "the tool's file:line, and the compile directory is kept for inspection. The",
+                "format of configurations and diffs is in images/conf/README.md."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 " 0:the image was built",
