@@ -41,6 +41,7 @@ final class SegmentRules {
         if (!FileBytes.fits(p.offset(), p.filesz(), fileSize))
             throw ImageException.of("%s: p_offset+p_filesz %s exceeds the file size 0x%x",
                     at, FileBytes.end(p.offset(), p.filesz()), fileSize);
+        if (p.memsz() == 0) return; // occupies nothing: no placement rule applies (ld emits these for empty PHDRS)
         if (p.align() != 0 && Long.bitCount(p.align()) != 1)
             throw ImageException.of("%s: p_align 0x%x is not a power of two", at, p.align());
         if (Long.compareUnsigned(p.align(), 1) > 0 && ((p.vaddr() - p.offset()) & (p.align() - 1)) != 0)
@@ -49,7 +50,6 @@ final class SegmentRules {
         if (((p.vaddr() ^ p.paddr()) & (BootLayout.PAGE - 1)) != 0)
             throw ImageException.of("%s: p_vaddr 0x%x and p_paddr 0x%x have different offsets within a 4 KiB page",
                     at, p.vaddr(), p.paddr());
-        if (p.memsz() == 0) return;
         long vLast = p.vaddr() + p.memsz() - 1;
         if (Long.compareUnsigned(vLast, p.vaddr()) < 0)
             throw ImageException.of("%s: p_vaddr 0x%x + p_memsz 0x%x wraps around the address space", at, p.vaddr(), p.memsz());
