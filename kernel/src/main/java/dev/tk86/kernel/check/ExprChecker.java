@@ -254,7 +254,12 @@ final class ExprChecker {
         if (op.isComparison()) return compare(b);
         if (op.isShift()) return shift(b, expected);
         Val l = check(b.left(), expected);
-        Val r = check(b.right(), expected);
+        // Without an integer type from the context, each side's type is the other's context:
+        // `va & ~0xfff` with va: u64 means the u64 complement, as `~0` does where a u64 is expected.
+        Type context = expected instanceof Type.Int ? expected : l.type() instanceof Type.Int ? l.type() : null;
+        Val r = check(b.right(), context);
+        if (context == null && l.type() instanceof Type.Untyped && r.type() instanceof Type.Int)
+            l = check(b.left(), r.type());
         if (Types.isError(l.type()) || Types.isError(r.type())) return error(b.pos());
         if (op == BinaryOp.ADD || op == BinaryOp.SUB) {
             if (l.type() instanceof Type.Ptr || r.type() instanceof Type.Ptr) return pointerArith(b, l, r);

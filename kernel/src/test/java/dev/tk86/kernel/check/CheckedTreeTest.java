@@ -99,6 +99,21 @@ class CheckedTreeTest {
     }
 
     @Test
+    void complementOfAConstantTakesTheTypeOfTheOtherOperand() {
+        CheckedProgram p = compile("""
+                fn page(va: u64) -> u64 { let a = va & ~0xfff; let b = ~0xfff & va; return a | b; }
+                fn low(x: u32) -> u32 { return x & ~0x3; }
+                """);
+        for (int i = 0; i < 2; i++) {
+            TExpr.Binary and = assertInstanceOf(TExpr.Binary.class, init(stmt(p, "page", i)));
+            assertEquals(Types.U64, and.type());
+            TExpr.Const mask = assertInstanceOf(TExpr.Const.class, i == 0 ? and.right() : and.left());
+            assertEquals(0xffff_ffff_ffff_f000L, mask.value());
+        }
+        assertEquals(Types.U64, fn(p, "page").locals().get(1).type());
+    }
+
+    @Test
     void shiftOfAConstantByAVariableTakesTheExpectedType() {
         CheckedProgram p = compile("fn f(n: u8) -> u32 { let m: u32 = 1 << n; return m; }");
         TExpr.Binary s = assertInstanceOf(TExpr.Binary.class, init(stmt(p, "f", 0)));
