@@ -4,8 +4,6 @@ import dev.tk86.isa.machine.Machine;
 import dev.tk86.isa.machine.RunResult;
 import dev.tk86.tools.ToolFailureException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,12 +70,8 @@ public final class IsaBench {
     private static BenchRun once(BenchLoop loop, byte[] code, int expectedChecksum) {
         BenchMachine bm = new BenchMachine(code, loop.cr3Switch());
         Machine m = bm.machine();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long c0 = threads.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        RunResult r = m.run(Long.MAX_VALUE);
-        long t1 = System.nanoTime();
-        long c1 = threads.getCurrentThreadCpuTime();
+        TimedRun timed = TimedRun.of(m);
+        RunResult r = timed.result();
         if (r.reason() != RunResult.Reason.ALL_HALTED)
             throw new ToolFailureException(loop.key() + ": the loop did not end in hlt: " + r.reason() + " " + r.detail());
         String console = m.console().text();
@@ -88,7 +82,7 @@ public final class IsaBench {
             throw new ToolFailureException(String.format("%s: checksum 0x%02x on port 0xE9, but the native run computes 0x%02x",
                     loop.key(), checksum, expectedChecksum));
         Map<String, Long> c = m.counters();
-        return new BenchRun(c.get("x86_instructions"), t1 - t0, c1 - c0, checksum, c.get("tlb_cr3_flushes"), c.get("page_walks"));
+        return new BenchRun(c.get("x86_instructions"), timed.wallNanos(), timed.cpuNanos(), checksum, c.get("tlb_cr3_flushes"), c.get("page_walks"));
     }
 
     private void say(String format, Object... args) {

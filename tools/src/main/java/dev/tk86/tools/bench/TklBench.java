@@ -9,8 +9,6 @@ import dev.tk86.loader.boot.BootedImage;
 import dev.tk86.loader.tkl.TklRuntimeBinder;
 import dev.tk86.tools.ToolFailureException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,12 +73,8 @@ public final class TklBench {
         Machine m = b.machine();
         write(b, "mode", 4, p.mode());
         write(b, "n_iter", 8, iterations);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long c0 = threads.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        RunResult r = m.run(Long.MAX_VALUE);
-        long t1 = System.nanoTime();
-        long c1 = threads.getCurrentThreadCpuTime();
+        TimedRun timed = TimedRun.of(m);
+        RunResult r = timed.result();
         if (r.reason() != RunResult.Reason.POWER_OFF)
             throw new ToolFailureException(p.key() + ": the benchmark kernel did not power off: " + r.reason() + " " + r.detail());
         long result = read(b, "bench_result");
@@ -88,7 +82,7 @@ public final class TklBench {
         if (result != expected)
             throw new ToolFailureException(String.format("%s: the kernel computed 0x%x for %d iterations, the Java reference 0x%x",
                     p.key(), result, iterations, expected));
-        return new TklBenchResult.Run(m.counters().get("tkl_statements"), t1 - t0, c1 - c0);
+        return new TklBenchResult.Run(m.counters().get("tkl_statements"), timed.wallNanos(), timed.cpuNanos());
     }
 
     private static long physical(BootedImage b, String symbol) {
