@@ -46,7 +46,14 @@ final class ControlTransfer {
         return GuestFault.gp(String.format("branch to non-canonical address 0x%x", target));
     }
 
-    static final class JmpRel extends Op {
+    /** Every instruction here transfers control, so each ends a hot block. */
+    abstract static class Branch extends Op {
+        Branch(int length) { super(length); }
+
+        @Override final boolean endsBlock() { return true; }
+    }
+
+    static final class JmpRel extends Branch {
         private final long disp;
 
         JmpRel(int length, long disp) { super(length); this.disp = disp; }
@@ -58,7 +65,7 @@ final class ControlTransfer {
      * jcc, one class per condition pair (tttn >>> 1) so that each inlines its own small test
      * from {@link Flags}; the low bit of tttn negates it.
      */
-    abstract static class Jcc extends Op {
+    abstract static class Jcc extends Branch {
         final long disp;
         final boolean negate;
 
@@ -122,7 +129,7 @@ final class ControlTransfer {
         @Override public void exec(Cpu c) { branchIf(c, Flags.le(c)); }
     }
 
-    static final class JmpIndirect extends Op {
+    static final class JmpIndirect extends Branch {
         private final Src target;
 
         JmpIndirect(int length, Src target) { super(length); this.target = target; }
@@ -130,7 +137,7 @@ final class ControlTransfer {
         @Override public void exec(Cpu c) { c.rip = checkTarget(target.get(c)); }
     }
 
-    static final class CallRel extends Op {
+    static final class CallRel extends Branch {
         private final long disp;
 
         CallRel(int length, long disp) { super(length); this.disp = disp; }
@@ -143,7 +150,7 @@ final class ControlTransfer {
     }
 
     /** call *r/m64: the target is read before the return address is pushed (call *(%rsp) works). */
-    static final class CallIndirect extends Op {
+    static final class CallIndirect extends Branch {
         private final Src target;
 
         CallIndirect(int length, Src target) { super(length); this.target = target; }
@@ -155,7 +162,7 @@ final class ControlTransfer {
         }
     }
 
-    static final class Ret extends Op {
+    static final class Ret extends Branch {
         Ret(int length) { super(length); }
 
         @Override public void exec(Cpu c) {
@@ -166,7 +173,7 @@ final class ControlTransfer {
     }
 
     /** ret imm16: pops the return address, then releases imm16 more bytes of stack. */
-    static final class RetImm extends Op {
+    static final class RetImm extends Branch {
         private final long release;
 
         RetImm(int length, long release) { super(length); this.release = release; }
@@ -179,7 +186,7 @@ final class ControlTransfer {
     }
 
     /** int3 and int imm8: delivered as software interrupts (the gate's DPL is checked). */
-    static final class SoftwareInterrupt extends Op {
+    static final class SoftwareInterrupt extends Branch {
         private final int vector;
 
         SoftwareInterrupt(int length, int vector) { super(length); this.vector = vector; }
@@ -187,13 +194,13 @@ final class ControlTransfer {
         @Override public void exec(Cpu c) { Interrupts.deliver(c, vector, false, 0, Interrupts.Source.SOFTWARE); }
     }
 
-    static final class Iretq extends Op {
+    static final class Iretq extends Branch {
         Iretq(int length) { super(length); }
 
         @Override public void exec(Cpu c) { Interrupts.iretq(c); }
     }
 
-    static final class Ud2 extends Op {
+    static final class Ud2 extends Branch {
         Ud2(int length) { super(length); }
 
         @Override public void exec(Cpu c) { throw GuestFault.ud("ud2"); }

@@ -171,6 +171,8 @@ final class DataTransfer {
 
         MovToSreg(int length, int sreg, Src src) { super(length); this.sreg = sreg; this.src = src; }
 
+        @Override boolean endsBlock() { return true; }
+
         @Override public void exec(Cpu c) {
             int v = (int) src.get(c) & 0xFFFF;
             switch (sreg) {

@@ -105,6 +105,8 @@ final class Msrs {
     static final class Wrmsr extends Op {
         Wrmsr(int length) { super(length); }
 
+        @Override boolean endsBlock() { return true; }
+
         @Override public void exec(Cpu c) {
             SystemOps.requireCpl0(c, "wrmsr");
             write(c, (int) c.r[Reg.RCX], (c.r[Reg.RDX] << 32) | (c.r[Reg.RAX] & 0xFFFF_FFFFL));

@@ -21,4 +21,13 @@ public abstract class Op {
     protected Op(int length) { this.length = length; }
 
     public abstract void exec(Cpu cpu);
+
+    /**
+     * True if a hot block must end with this instruction: it transfers control, may change
+     * what the executor caches (translation, privilege, IF, halting, I/O), or sets RIP itself.
+     * The instruction is still part of the block, as its last op. Anything else that sets
+     * {@code cpu.exitRun} is caught by the block's check after every op; this only keeps such
+     * instructions at block ends, where the check costs nothing extra.
+     */
+    boolean endsBlock() { return false; }
 }

@@ -31,6 +31,8 @@ final class PortIo {
         final int fixedPort;
 
         PortOp(int length, Gpr acc, int fixedPort) { super(length); this.acc = acc; this.fixedPort = fixedPort; }
+
+        @Override boolean endsBlock() { return true; }
     }
 
     static final class In extends PortOp {

@@ -121,6 +121,8 @@ final class Stack {
 
         Popf(int length, int size) { super(length); this.size = size; }
 
+        @Override boolean endsBlock() { return true; }
+
         @Override public void exec(Cpu c) {
             long sp = c.r[Reg.RSP], v = c.read(sp, size), old = c.rflags();
             long changeable = CHANGEABLE;

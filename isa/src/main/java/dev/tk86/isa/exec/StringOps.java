@@ -48,6 +48,9 @@ final class StringOps {
             this.addrMask = addr32 ? 0xFFFF_FFFFL : -1L;
         }
 
+        /** A rep moves RIP back onto itself while elements remain: it ends a hot block. */
+        @Override boolean endsBlock() { return rep; }
+
         long step(Cpu c) { return c.df() ? -size : size; }
 
         /** Elements to do in this step; 0 for a rep with RCX = 0, which does nothing at all. */

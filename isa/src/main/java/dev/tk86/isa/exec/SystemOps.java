@@ -95,6 +95,8 @@ final class SystemOps {
 
         MovToCr(int length, int cr, int s) { super(length); this.cr = cr; this.s = s; }
 
+        @Override boolean endsBlock() { return true; }
+
         @Override public void exec(Cpu c) {
             requireCpl0(c, "mov to %cr" + cr);
             long v = c.r[s];
@@ -132,6 +134,8 @@ final class SystemOps {
 
         Invlpg(int length, Ea ea) { super(length); this.ea = ea; }
 
+        @Override boolean endsBlock() { return true; }
+
         @Override public void exec(Cpu c) {
             requireCpl0(c, "invlpg");
             c.mmu.invlpg(ea.la(c));
@@ -146,6 +150,8 @@ final class SystemOps {
 
         LoadTable(int length, Ea ea, boolean gdt) { super(length); this.ea = ea; this.gdt = gdt; }
 
+        @Override boolean endsBlock() { return true; }
+
         @Override public void exec(Cpu c) {
             requireCpl0(c, gdt ? "lgdt" : "lidt");
             long la = ea.la(c);
@@ -157,6 +163,8 @@ final class SystemOps {
 
     static final class Swapgs extends Op {
         Swapgs(int length) { super(length); }
+
+        @Override boolean endsBlock() { return true; }
 
         @Override public void exec(Cpu c) {
             requireCpl0(c, "swapgs");
@@ -171,6 +179,8 @@ final class SystemOps {
     static final class Hlt extends Op {
         Hlt(int length) { super(length); }
 
+        @Override boolean endsBlock() { return true; }
+
         @Override public void exec(Cpu c) {
             requireCpl0(c, "hlt");
             c.state = Cpu.State.HALTED;
@@ -180,6 +190,8 @@ final class SystemOps {
 
     static final class Cli extends Op {
         Cli(int length) { super(length); }
+
+        @Override boolean endsBlock() { return true; }
 
         @Override public void exec(Cpu c) {
             requireIopl(c, "cli");
@@ -191,6 +203,8 @@ final class SystemOps {
     /** sti: if IF was clear, interrupts stay blocked until after the next instruction (SDM Vol. 3A, 6.8.3). */
     static final class Sti extends Op {
         Sti(int length) { super(length); }
+
+        @Override boolean endsBlock() { return true; }
 
         @Override public void exec(Cpu c) {
             requireIopl(c, "sti");
