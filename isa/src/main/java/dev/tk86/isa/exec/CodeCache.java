@@ -11,6 +11,7 @@ import dev.tk86.isa.machine.ExecutionDelegate;
 import dev.tk86.isa.machine.Machine;
 import dev.tk86.isa.mem.PhysicalMemory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +26,22 @@ public final class CodeCache {
     /** Decoded instructions of one frame. */
     public static final class Frame {
         final Op[] ops = new Op[PhysicalMemory.PAGE_SIZE];
+        /** Compiled blocks by start offset, and how often each offset began a step; made on first use. */
+        Block[] blocks;
+        int[] heat;
+
+        Block[] startCounting() {
+            heat = new int[PhysicalMemory.PAGE_SIZE];
+            return blocks = new Block[PhysicalMemory.PAGE_SIZE];
+        }
     }
+
+    /** A block start is compiled after this many interpreted steps begin there. */
+    static final int HOT = 256;
+    /** Longest block, in ops: long enough for a loop body, short enough for C2 to inline whole. */
+    static final int MAX_BLOCK = 64;
+    /** Default of {@link #compileBlocks}: on unless {@code -Dtk86.blocks=false}. */
+    private static final boolean BLOCKS_BY_DEFAULT = !"false".equals(System.getProperty("tk86.blocks"));
 
     private record Delegation(long start, long end, ExecutionDelegate delegate) { }
 
@@ -33,7 +49,12 @@ public final class CodeCache {
     private final PhysicalMemory mem;
     private final Frame[] frames;
     private final List<Delegation> delegations = new ArrayList<>();
-    public long decodes, invalidations;
+    public long decodes, invalidations, blocksCompiled, blocksRun;
+    /**
+     * Whether hot blocks are compiled ({@link Block}). Off, the executor only interprets; the
+     * guest cannot tell the two apart (BlockCompilationTest), so this is for tests and measuring.
+     */
+    public boolean compileBlocks = BLOCKS_BY_DEFAULT;
 
     public CodeCache(Machine machine) {
         this.machine = machine;
@@ -92,12 +113,37 @@ public final class CodeCache {
         return op;
     }
 
+    /**
+     * The block starting at offset {@code off} of {@code f}: its already decoded ops up to one
+     * that ends a block, one not yet decoded (or crossing the page end, never cached), a
+     * delegated or undecodable one (length 0), the page end or {@link #MAX_BLOCK} ops. Null if
+     * that is fewer than two ops, where a block would save nothing.
+     */
+    Block compile(Frame f, int off) {
+        Op[] ops = new Op[MAX_BLOCK];
+        int[] starts = new int[MAX_BLOCK];
+        int n = 0;
+        for (int o = off; n < MAX_BLOCK && o < PhysicalMemory.PAGE_SIZE; ) {
+            Op op = f.ops[o];
+            if (op == null || op.length == 0) break;
+            ops[n] = op;
+            starts[n++] = o - off;
+            o += op.length;
+            if (op.endsBlock()) break;
+        }
+        if (n < 2) return null;
+        blocksCompiled++;
+        return BlockCompiler.compile(Arrays.copyOf(ops, n), Arrays.copyOf(starts, n));
+    }
+
     /** An undecodable instruction: raises its fault every time it is reached. */
     static final class FaultOp extends Op {
         private final int vector;
         private final String detail;
 
         FaultOp(int vector, String detail) { super(0); this.vector = vector; this.detail = detail; }
+
+        @Override boolean endsBlock() { return true; }
 
         @Override public void exec(Cpu cpu) {
             throw vector == Vector.GP ? GuestFault.gp(detail) : GuestFault.ud(detail);
@@ -109,6 +155,8 @@ public final class CodeCache {
         private final ExecutionDelegate delegate;
 
         DelegateOp(ExecutionDelegate d) { super(0); this.delegate = d; }
+
+        @Override boolean endsBlock() { return true; }
 
         @Override public void exec(Cpu cpu) { delegate.execute(cpu); }
     }
