@@ -175,4 +175,14 @@ class TlbRulesTest {
         assertEquals(0xAAAA, cpu0.read64(VA));
         assertEquals(3, cpu0.mmu.walker.walks, "every TLB miss is an architectural walk, remembered or not");
     }
+
+    @Test
+    void countersTellWalksFromTlbHits() {
+        cpu0.read64(VA);             // miss: one walk
+        cpu0.mmu.clearFast();        // forget the host's fast path, keep the architectural TLB
+        cpu0.read64(VA);             // hit in the TLB: no walk
+        assertEquals(1L, m.counters().get("page_walks"));
+        assertEquals(1L, m.counters().get("tlb_hits"));
+        assertEquals(1L, m.counters().get("tlb_fills"));
+    }
 }
