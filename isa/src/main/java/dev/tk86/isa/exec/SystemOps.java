@@ -71,11 +71,12 @@ final class SystemOps {
 
     static final class MovFromCr extends Op {
         private final int d, cr;
+        private final String name; // built once: a context switch runs this every time
 
-        MovFromCr(int length, int d, int cr) { super(length); this.d = d; this.cr = cr; }
+        MovFromCr(int length, int d, int cr) { super(length); this.d = d; this.cr = cr; this.name = "mov from %cr" + cr; }
 
         @Override public void exec(Cpu c) {
-            requireCpl0(c, "mov from %cr" + cr);
+            requireCpl0(c, name);
             c.r[d] = switch (cr) {
                 case 0 -> c.cr0;
                 case 2 -> c.cr2;
@@ -92,13 +93,14 @@ final class SystemOps {
      */
     static final class MovToCr extends Op {
         private final int cr, s;
+        private final String name; // built once: a context switch runs this every time
 
-        MovToCr(int length, int cr, int s) { super(length); this.cr = cr; this.s = s; }
+        MovToCr(int length, int cr, int s) { super(length); this.cr = cr; this.s = s; this.name = "mov to %cr" + cr; }
 
         @Override boolean endsBlock() { return true; }
 
         @Override public void exec(Cpu c) {
-            requireCpl0(c, "mov to %cr" + cr);
+            requireCpl0(c, name);
             long v = c.r[s];
             boolean longMode = (c.efer & Cr.EFER_LMA) != 0;
             switch (cr) {

@@ -39,8 +39,9 @@ public final class Tlb {
     public TlbEntry lookup(long va) {
         lookups++;
         TlbEntry e = small.get(va >>> 12);
-        if (!live(e)) e = large2m.get(va >>> 21);
-        if (!live(e)) e = large1g.get(va >>> 30);
+        // Most kernels map little with large pages: do not probe maps that hold nothing.
+        if (!live(e) && large2m.size() != 0) e = large2m.get(va >>> 21);
+        if (!live(e) && large1g.size() != 0) e = large1g.get(va >>> 30);
         if (!live(e)) return null;
         hits++;
         return e;
