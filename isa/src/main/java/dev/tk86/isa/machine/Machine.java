@@ -12,7 +12,6 @@ import dev.tk86.isa.exec.Interrupts;
 import dev.tk86.isa.exec.StepHook;
 import dev.tk86.isa.fault.GuestFault;
 import dev.tk86.isa.mem.PhysicalMemory;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,12 +266,5 @@ public final class Machine {
         m.put("code_invalidations", code.invalidations);
         m.put("io_unclaimed", io.unclaimedIn + io.unclaimedOut);
         return m;
-    }
-
-    /** For tests and tools: all CPUs, for iteration with index. */
-    public List<Cpu> runningCpus() {
-        List<Cpu> l = new ArrayList<>();
-        for (Cpu c : cpus) if (c.state == Cpu.State.RUNNING) l.add(c);
-        return l;
     }
 }

@@ -98,8 +98,6 @@ public final class PhysicalMemory {
     /** Whether writes to {@code pa}'s frame must go through {@link #noteWrite}. */
     public boolean isWatched(long pa) { return isRam(pa) && isWatchedFrame((int) (pa >>> PAGE_SHIFT)); }
 
-    public boolean holdsCode(long pa) { return isRam(pa) && codeWatch[(int) (pa >>> PAGE_SHIFT)] != null; }
-
     /** Writes so far to frames that hold paging structures. */
     public long tableWrites() { return tableWrites; }
 

@@ -61,9 +61,6 @@ public final class Tlb {
         if (small.size() + large2m.size() + large1g.size() > 4096) sweep();
     }
 
-    /** Replaces an entry in place (e.g. after the walk that set its D bit). */
-    public void replace(TlbEntry e) { mapFor(e.pageShift()).put(e.va() >>> e.pageShift(), e); }
-
     private EntryMap mapFor(int shift) {
         return shift == 12 ? small : shift == 21 ? large2m : large1g;
     }

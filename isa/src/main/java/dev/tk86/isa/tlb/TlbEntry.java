@@ -24,8 +24,4 @@ public record TlbEntry(long va, long pa, int pageShift, boolean writable, boolea
     public TlbEntry inGeneration(long g) {
         return g == generation ? this : new TlbEntry(va, pa, pageShift, writable, user, noExec, global, dirty, g, leafEntryAddress);
     }
-
-    public TlbEntry withDirty() {
-        return new TlbEntry(va, pa, pageShift, writable, user, noExec, global, true, generation, leafEntryAddress);
-    }
 }
