@@ -38,6 +38,7 @@ public final class Machine {
     private long exitStatus = -1;
     private String stopDetail = "";
     private String panicMessage;
+    private int panicCpu = -1;
     private int nextRoundRobin;
     public long idleSteps;
 
@@ -89,11 +90,15 @@ public final class Machine {
     public void panic(Cpu cpu, String message) {
         if (stopped) return;
         panicMessage = message;
+        panicCpu = cpu.id;
         stop(RunResult.Reason.PANIC, "cpu" + cpu.id + " panicked at rip 0x" + Long.toHexString(cpu.rip) + ": " + message);
     }
 
     /** The message of the first panic, or null if the kernel has not panicked. */
     public String panicMessage() { return panicMessage; }
+
+    /** The CPU that panicked first, or -1 if the kernel has not panicked. */
+    public int panicCpu() { return panicCpu; }
 
     private void stop(RunResult.Reason reason, String detail) {
         if (stopped) return;

@@ -75,7 +75,7 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--max-steps", paramLabel = "N", description = "step budget of the whole machine (default: ${DEFAULT-VALUE})")
     long maxSteps = 1_000_000_000L;
 
-    @Option(names = "--json", description = "print only one JSON object at the end: exit_status, panic, console, counters, stop, detail")
+    @Option(names = "--json", description = "print only one JSON object at the end: exit_status, panic, panic_report, console, counters, stop, detail")
     boolean json;
 
     @Override

@@ -63,6 +63,31 @@ public final class TestImages {
         return out;
     }
 
+    /**
+     * A test kernel of this module's test resources (kernels/name: the configuration NAME in upper case and
+     * its own tree sys/), linked with the project's linker script.
+     */
+    public static synchronized Path testKernel(String name) {
+        String key = "test-kernel|" + name;
+        Path done = BUILT.get(key);
+        if (done != null) return done;
+        Path root;
+        try {
+            root = Path.of(TestImages.class.getResource("/kernels/" + name).toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new AssertionError("no test kernel " + name + " in the test resources");
+        }
+        Path out = OUT.resolve("test-kernel-" + name + ".elf");
+        try {
+            Files.createDirectories(OUT);
+            ImageBuild.build(new BuildRequest(root.resolve(name.toUpperCase(java.util.Locale.ROOT)), root.resolve("sys"), LAYOUT.ldScript(), out, List.of(), null));
+        } catch (IOException | BuildException e) {
+            fail("building test kernel " + name + " failed: " + e.getMessage());
+        }
+        BUILT.put(key, out);
+        return out;
+    }
+
     /** A unified diff replacing one line, with three lines of context (OpenBSD-style a/sys/ paths). */
     public static String diff(String file, String find, String replacement) throws IOException {
         List<String> lines = Files.readAllLines(LAYOUT.tree().resolve(file));

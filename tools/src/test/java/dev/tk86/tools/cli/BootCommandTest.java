@@ -70,9 +70,10 @@ class BootCommandTest {
         Cli.Outcome o = Cli.run("boot", smoke(), "--cpus", "2", "--json");
         assertEquals(0, o.status(), o::toString);
         JsonObject j = json(o);
-        assertEquals(List.of("exit_status", "panic", "console", "counters", "stop", "detail"), new ArrayList<>(j.members().keySet()));
+        assertEquals(List.of("exit_status", "panic", "panic_report", "console", "counters", "stop", "detail"), new ArrayList<>(j.members().keySet()));
         assertEquals("0", ((JsonValue.JsonNumber) j.members().get("exit_status")).text());
         assertEquals(JsonValue.NULL, j.members().get("panic"));
+        assertEquals(JsonValue.NULL, j.members().get("panic_report"));
         assertTrue(console(j).contains("cpu1: hatched"), o.out());
         JsonObject counters = (JsonObject) j.members().get("counters");
         for (String k : List.of("steps", "x86_instructions", "tkl_statements", "tlb_cr3_flushes", "ipis_sent"))
@@ -126,6 +127,15 @@ class BootCommandTest {
         JsonObject j = json(o);
         assertEquals("smoke test 7", ((JsonValue.JsonString) j.members().get("panic")).value());
         assertEquals(JsonValue.NULL, j.members().get("exit_status"));
+        JsonObject report = (JsonObject) j.members().get("panic_report");
+        assertEquals("smoke test 7", ((JsonValue.JsonString) report.get("message")).value());
+        assertEquals("0", ((JsonValue.JsonNumber) report.get("cpu")).text());
+        JsonValue.JsonArray bt = (JsonValue.JsonArray) report.get("backtrace");
+        JsonObject top = (JsonObject) bt.elements().get(0), bottom = (JsonObject) bt.elements().get(bt.elements().size() - 1);
+        assertEquals("main", ((JsonValue.JsonString) top.get("function")).value());
+        assertEquals("kern/init_main.tk", ((JsonValue.JsonString) top.get("file")).value());
+        assertEquals("start", ((JsonValue.JsonString) bottom.get("function")).value());
+        assertEquals(JsonValue.NULL, bottom.get("file"), "start is x86: a symbol and offset, no file");
         assertTrue(console(j).contains("panic: smoke test 7"), o.out());
     }
 
@@ -140,6 +150,9 @@ class BootCommandTest {
         assertTrue(o.out().contains(" code 0x2 rip 0xffffffff80"), o.out());   // a write to a page that is not present
         assertTrue(o.out().contains(" cr2 0x7ff000000000\n"), o.out());
         assertTrue(o.out().contains("\ntk86: kernel panic: trap type 14, code=0x2, pc=0xffffffff80"), o.out());
+        // the backtrace goes from trap() through locore's alltraps to the TKL statement that faulted
+        assertTrue(o.out().matches("(?s).*\n    #0  trap\\(frame=0x[0-9a-f]+\\) at arch/amd64/amd64/trap.tk:\\d+\n    #1  alltraps\\+0x[0-9a-f]+\n"
+                + "    #2  main\\(bip=\\d+\\) at kern/init_main.tk:\\d+\n    #3  start\\+0x[0-9a-f]+\n.*"), o.out());
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.tk86.kernel.types.Types;
 import dev.tk86.tools.inspect.GuestMemory;
 import dev.tk86.tools.inspect.InspectException;
 import dev.tk86.tools.inspect.KernelImage;
+import dev.tk86.tools.inspect.TypedReader;
 import dev.tk86.tools.inspect.Value;
 import dev.tk86.loader.elf.Symbol;
 import java.util.ArrayList;
@@ -25,11 +26,14 @@ import java.util.Optional;
  * walk also copes with a function that has not built its frame yet (at its first instruction
  * or TKL site 0, the return address is at rsp) and with assembly that keeps no frame pointer
  * (locore's cpu_switchto): the return address is then the first word above rsp that follows
- * a call, the way ddb finds it. The walk ends at a null or non-increasing rbp, an unmapped
+ * a call, the way ddb finds it. A trap handler's frame (a *trapframe parameter) leads to the
+ * interrupted code. The walk ends at a null or non-increasing rbp, an unmapped
  * stack word, a word that is not a return address, or after {@value #MAX_FRAMES} frames.
  */
 public final class Unwinder {
     public static final int MAX_FRAMES = 64;
+    private static final int MAX_TRAPS = 4;
+    private static final String TRAPFRAME = "trapframe";
     private static final int SCAN_WORDS = 64;
     private static final int[] ARG_REGS = {Reg.RDI, Reg.RSI, Reg.RDX, Reg.RCX, Reg.R8, Reg.R9};
 
@@ -56,44 +60,77 @@ public final class Unwinder {
      */
     public List<Frame> backtrace(long pc, long rsp, long rbp, long[] regs) {
         List<Frame> out = new ArrayList<>();
-        // the innermost frame
+        walk(out, pc, rsp, rbp, regs, 0);
+        return out;
+    }
+
+    /**
+     * Appends the frames of one context. A TKL frame that received a {@code *trapframe} (trap()
+     * called by locore's alltraps) continues, after the stub's frame, with the interrupted
+     * context the trapframe saved, as ddb does: the code that faulted is in the backtrace.
+     */
+    private void walk(List<Frame> out, long pc, long rsp, long rbp, long[] regs, int traps) {
         Optional<FunctionMap> f = tklFunction(pc);
         long ret, nextRbp;
+        Frame frame;
         try {
             if (f.isPresent() && pc == f.get().start()) {
-                out.add(tklFrame(0, pc, 0, f.get(), regs));
+                frame = tklFrame(out.size(), pc, 0, f.get(), regs, true);
                 ret = memory.read64(rsp);
                 nextRbp = rbp;
             } else if (f.isPresent()) {
-                out.add(tklFrame(0, pc, rbp, f.get(), null));
+                frame = tklFrame(out.size(), pc, rbp, f.get(), null, true);
                 ret = memory.read64(rbp + 8);
                 nextRbp = memory.read64(rbp);
             } else {
-                out.add(x86Frame(0, pc));
+                frame = x86Frame(out.size(), pc);
                 long[] caller = x86Caller(pc, rsp, rbp);
-                if (caller == null) return out;
-                ret = caller[0];
-                nextRbp = caller[1];
+                ret = caller == null ? 0 : caller[0];
+                nextRbp = caller == null ? 0 : caller[1];
             }
         } catch (InspectException e) {
-            return out;
+            if (out.size() < MAX_FRAMES) out.add(f.isPresent() ? tklFrame(out.size(), pc, 0, f.get(), null, true) : x86Frame(out.size(), pc));
+            return;
         }
-        // the callers, by the rbp chain
+        out.add(frame);
         long prevRbp = 0;
-        while (out.size() < MAX_FRAMES && ret != 0 && isReturnAddress(ret)) {
-            int level = out.size();
+        while (out.size() < MAX_FRAMES) {
+            Optional<long[]> trap = trapframe(frame);
+            if (trap.isPresent() && traps < MAX_TRAPS) {
+                if (ret != 0 && isReturnAddress(ret)) out.add(x86Frame(out.size(), ret));
+                long[] t = trap.get();
+                if (out.size() < MAX_FRAMES) walk(out, t[0], t[1], t[2], null, traps + 1);
+                return;
+            }
+            if (ret == 0 || !isReturnAddress(ret)) return;
             Optional<FunctionMap> g = tklFunction(ret);
-            out.add(g.isPresent() ? tklFrame(level, ret, nextRbp, g.get(), null) : x86Frame(level, ret));
-            if (nextRbp == 0 || (prevRbp != 0 && Long.compareUnsigned(nextRbp, prevRbp) <= 0)) break;
+            frame = g.isPresent() ? tklFrame(out.size(), ret, nextRbp, g.get(), null, false) : x86Frame(out.size(), ret);
+            out.add(frame);
+            if (nextRbp == 0 || (prevRbp != 0 && Long.compareUnsigned(nextRbp, prevRbp) <= 0)) return;
             prevRbp = nextRbp;
             try {
                 ret = memory.read64(nextRbp + 8);
                 nextRbp = memory.read64(nextRbp);
             } catch (InspectException e) {
-                break;
+                return;
             }
         }
-        return out;
+    }
+
+    /** {rip, rsp, rbp} of the interrupted context, if {@code f} is a TKL frame with a *trapframe parameter. */
+    private Optional<long[]> trapframe(Frame f) {
+        if (!f.tkl()) return Optional.empty();
+        for (Variable v : f.parameters()) {
+            if (!(v.value().type() instanceof Type.Ptr p) || !(p.target() instanceof Type.Struct s) || !s.name().equals(TRAPFRAME)) continue;
+            try {
+                TypedReader r = new TypedReader(memory);
+                Value tf = r.deref(v.value());
+                return Optional.of(new long[] {r.scalar(r.field(tf, "tf_rip")), r.scalar(r.field(tf, "tf_rsp")), r.scalar(r.field(tf, "tf_rbp"))});
+            } catch (InspectException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** {return address, caller's rbp} for x86 code at pc, or null if none can be found. */
@@ -153,10 +190,13 @@ public final class Unwinder {
         return new Frame(level, pc, 0, false, name, s.map(x -> pc - x.value()).orElse(0L), Optional.empty(), List.of());
     }
 
-    /** {@code regs} non-null: stopped at site 0, parameters still in their registers. */
-    private Frame tklFrame(int level, long pc, long rbp, FunctionMap f, long[] regs) {
+    /**
+     * {@code regs} non-null: stopped at site 0, parameters still in their registers.
+     * {@code executing}: pc is the site running (innermost or interrupted), not a return address.
+     */
+    private Frame tklFrame(int level, long pc, long rbp, FunctionMap f, long[] regs, boolean executing) {
         SourceMap m = sources.orElseThrow();
-        Optional<SiteInfo> site = level == 0 ? m.site(pc) : m.callerSite(pc);
+        Optional<SiteInfo> site = executing ? m.site(pc) : m.callerSite(pc);
         List<Variable> vars = new ArrayList<>();
         int arg = 0;
         for (FrameSlot s : f.frame()) {
