@@ -16,9 +16,13 @@
  * every register without touching the guest stack; a fault (SIGFPE, SIGSEGV, SIGILL, SIGBUS,
  * SIGTRAP) is caught on an alternate signal stack and reported with the registers at the
  * fault, taken from the signal context.
+ *
+ * "oracle --vendor" prints the host CPU's CPUID vendor string (leaf 0: EBX, EDX, ECX) and
+ * exits: the test runs tk86 with that vendor's rules.
  */
 #define _GNU_SOURCE
 #include <asm/prctl.h>
+#include <cpuid.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -112,7 +116,20 @@ static void *map_fixed(uint64_t va, int prot) {
     return p;
 }
 
-int main(void) {
+static int print_vendor(void) {
+    unsigned a, b, c, d;
+    if (!__get_cpuid(0, &a, &b, &c, &d)) { fprintf(stderr, "oracle: cpuid leaf 0 failed\n"); return 2; }
+    char v[13];
+    memcpy(v, &b, 4);
+    memcpy(v + 4, &d, 4);
+    memcpy(v + 8, &c, 4);
+    v[12] = 0;
+    printf("%s\n", v);
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "--vendor") == 0) return print_vendor();
     uint8_t *code = map_fixed(CODE_VA, PROT_READ | PROT_WRITE | PROT_EXEC);
     uint8_t *data = map_fixed(DATA_VA, PROT_READ | PROT_WRITE);
     uint8_t *stack = map_fixed(STACK_VA, PROT_READ | PROT_WRITE);

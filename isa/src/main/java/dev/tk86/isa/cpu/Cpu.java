@@ -28,6 +28,8 @@ public final class Cpu {
     public final Machine machine;
     public final Mmu mmu;
     public final LocalApic apic;
+    /** Whose rules this processor follows where Intel and AMD differ (the machine's option). */
+    public final CpuVendor vendor;
 
     /** rax..r15, indexed by {@link Reg}. */
     public final long[] r = new long[16];
@@ -71,6 +73,7 @@ public final class Cpu {
     public Cpu(int id, Machine machine) {
         this.id = id;
         this.machine = machine;
+        this.vendor = machine.config().vendor();
         this.mmu = new Mmu(this, machine.memory(), machine.config().tlbCapacity());
         this.apic = new LocalApic(this);
     }

@@ -1,5 +1,6 @@
 package dev.tk86.isa.decode;
 
+import dev.tk86.isa.cpu.CpuVendor;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ final class Cursor {
 
     private final ByteSource src;
     private int pos;
+    /** Whose rules decide the encodings Intel and AMD read differently. */
+    final CpuVendor vendor;
 
     /** {@link Insn}{@code .PREFIX_*} bits of the prefixes in effect. */
     int prefixes;
@@ -24,7 +27,7 @@ final class Cursor {
     /** The ModRM byte once read, else -1. */
     int modrm = -1;
 
-    Cursor(ByteSource src) { this.src = src; }
+    Cursor(ByteSource src, CpuVendor vendor) { this.src = src; this.vendor = vendor; }
 
     /** The next byte; reading a 16th byte is #GP, not a fetch. */
     int next() {
@@ -64,6 +67,13 @@ final class Cursor {
 
     /** Operand size of push/pop and friends, which default to 64 bits and cannot be 32. */
     int opSize64() { return !rexW() && has(Insn.PREFIX_OPSIZE) ? 2 : 8; }
+
+    /**
+     * Operand size of near branches (call, jmp, jcc, ret): 64 bits on Intel, which ignores 66
+     * (SDM Vol. 2A, CALL/JMP/RET "64-bit mode"); 16 bits with 66 and no REX.W on AMD (APM Vol. 3,
+     * "Near branches in 64-bit mode"), as this project's AMD host runs them.
+     */
+    int branchSize() { return vendor == CpuVendor.AMD && !rexW() && has(Insn.PREFIX_OPSIZE) ? 2 : 8; }
 
     int addrSize() { return has(Insn.PREFIX_ADDRSIZE) ? 4 : 8; }
 

@@ -2,6 +2,8 @@ package dev.tk86.isa.decode;
 
 import static dev.tk86.isa.decode.Mnemonic.*;
 
+import dev.tk86.isa.cpu.CpuVendor;
+
 /**
  * The one-byte opcode map (SDM Vol. 2D, Table A-2) restricted to the subset. Operand order is
  * Intel's: destination first. Notation in comments is the SDM's (Eb/Ev = ModRM.rm, Gb/Gv =
@@ -26,8 +28,12 @@ final class OneByteMap {
             case 0x58, 0x59, 0x5A, 0x5B, 0x5C, 0x5D, 0x5E, 0x5F:
                 return c.insn(POP, c.opSize64(), c.opcodeReg(op, c.opSize64()));
             case 0x63: { // movsxd Gv, Ed: only REX.W makes it sign-extend; otherwise a plain move
+                // With 66, Intel reads a word (SDM: MOVSXD r16, r/m16); AMD still reads a
+                // doubleword and keeps its low word (the host CPU faults on the page end a
+                // 16-bit read would not reach).
                 int s = c.opSize();
-                return c.regFromRm(MOVSXD, -1, s, s == 8 ? 4 : s);
+                int src = s == 8 || (s == 2 && c.vendor == CpuVendor.AMD) ? 4 : s;
+                return c.regFromRm(MOVSXD, -1, s, src);
             }
             case 0x68: {
                 int s = c.opSize64();
@@ -103,8 +109,8 @@ final class OneByteMap {
                 return c.insn(MOV, s, dst, new Operand.Imm(c.signed(s), s)); // s == 8: movabs imm64
             }
             case 0xC0, 0xC1, 0xD0, 0xD1, 0xD2, 0xD3: return shift(c, op);
-            case 0xC2: return c.insn(RET, 8, new Operand.Imm(c.unsigned(2), 2));
-            case 0xC3: return c.insn(RET, 8);
+            case 0xC2: return c.insn(RET, c.branchSize(), new Operand.Imm(c.unsigned(2), 2));
+            case 0xC3: return c.insn(RET, c.branchSize());
             case 0xC6, 0xC7: {
                 int s = op == 0xC6 ? 1 : c.opSize();
                 c.readModRm();
@@ -137,19 +143,20 @@ final class OneByteMap {
                 int s = portSize(c, op);
                 return c.insn(OUT, s, Operands.DX, c.gpr(0, s));
             }
-            // Near branches: in 64-bit mode Intel CPUs ignore 66 and always take rel32 and a
-            // 64-bit RIP (AMD would take rel16 and truncate RIP); tk86 follows Intel, as the
-            // host CPU these tests run on does.
-            case 0xE8: return c.insn(CALL, 8, new Operand.Rel(c.signed(4), 4));
-            case 0xE9: return c.insn(JMP, 8, new Operand.Rel(c.signed(4), 4));
-            case 0xEB: return c.insn(JMP, 8, new Operand.Rel(c.signed(1), 1));
+            // Near branches: with 66 Intel takes rel32 and a 64-bit RIP all the same, AMD takes
+            // rel16 and truncates RIP to 16 bits (Cursor.branchSize).
+            case 0xE8, 0xE9: {
+                int s = c.branchSize(), n = s == 2 ? 2 : 4;
+                return c.insn(op == 0xE8 ? CALL : JMP, s, new Operand.Rel(c.signed(n), n));
+            }
+            case 0xEB: return c.insn(JMP, c.branchSize(), new Operand.Rel(c.signed(1), 1));
             case 0xF4: return c.insn(HLT, c.opSize());
             case 0xF6, 0xF7: return unary(c, op);
             case 0xFA: return c.insn(CLI, c.opSize());
             case 0xFB: return c.insn(STI, c.opSize());
             case 0xFE, 0xFF: return group45(c, op);
             default:
-                if (op >= 0x70 && op <= 0x7F) return c.insn(JCC, op & 15, 8, new Operand.Rel(c.signed(1), 1));
+                if (op >= 0x70 && op <= 0x7F) return c.insn(JCC, op & 15, c.branchSize(), new Operand.Rel(c.signed(1), 1));
                 throw Unsupported.oneByte(c, op);
         }
     }
@@ -169,12 +176,13 @@ final class OneByteMap {
     }
 
     /**
-     * 90 is nop; with REX.B it is xchg r8, rax; with F3 (the last of F2/F3) it is pause, and
-     * stays pause with REX.B on the host (Intel) CPU, as the SDM's F3 90 encoding says.
+     * 90 is nop; with REX.B it is xchg r8, rax; with F3 (the last of F2/F3) it is pause. F3
+     * REX.B 90 is pause on Intel (the SDM's F3 90 encoding, whatever the REX) and xchg r8, rax
+     * on AMD, which lets REX.B win (the host AMD CPU swaps the registers).
      */
     private static Insn nopOrXchg(Cursor c) {
         int s = c.opSize();
-        if (c.has(Insn.PREFIX_REP)) return c.insn(PAUSE, s);
+        if (c.has(Insn.PREFIX_REP) && (c.rexB() == 0 || c.vendor == CpuVendor.INTEL)) return c.insn(PAUSE, s);
         if (c.rexB() != 0) return c.insn(XCHG, s, c.gpr(0, s), c.opcodeReg(0x90, s));
         return c.insn(NOP, s);
     }
@@ -199,7 +207,7 @@ final class OneByteMap {
         return c.insn(TEST, s, dst, new Operand.Imm(c.signed(n), n));
     }
 
-    /** FE: inc/dec Eb. FF: inc/dec Ev, call/jmp Ev (always 64-bit), push Ev, far call/jmp. */
+    /** FE: inc/dec Eb. FF: inc/dec Ev, call/jmp Ev (64-bit, or 16 with 66 on AMD), push Ev, far call/jmp. */
     private static Insn group45(Cursor c, int op) {
         c.readModRm();
         int r = c.regField();
@@ -208,8 +216,10 @@ final class OneByteMap {
         switch (r) {
             case 0: return c.insn(INC, s, c.rm(s));
             case 1: return c.insn(DEC, s, c.rm(s));
-            case 2: return c.insn(CALL, 8, c.rm(8));
-            case 4: return c.insn(JMP, 8, c.rm(8));
+            case 2, 4: {
+                int b = c.branchSize();
+                return c.insn(r == 2 ? CALL : JMP, b, c.rm(b));
+            }
             case 6: return c.insn(PUSH, c.opSize64(), c.rm(c.opSize64()));
             case 3, 5:
                 if (c.isRegisterForm()) throw c.undefined("far " + (r == 3 ? "call" : "jmp") + " with a register operand");

@@ -48,7 +48,10 @@ final class TwoByteMap {
             }
             default:
                 if (op >= 0x40 && op <= 0x4F) return c.regFromRm(CMOVCC, op & 15, c.opSize(), c.opSize());
-                if (op >= 0x80 && op <= 0x8F) return c.insn(JCC, op & 15, 8, new Operand.Rel(c.signed(4), 4));
+                if (op >= 0x80 && op <= 0x8F) {
+                    int s = c.branchSize(), n = s == 2 ? 2 : 4;
+                    return c.insn(JCC, op & 15, s, new Operand.Rel(c.signed(n), n));
+                }
                 if (op >= 0x90 && op <= 0x9F) {
                     c.readModRm(); // ModRM.reg is ignored
                     return c.insn(SETCC, op & 15, 1, c.rm(1));
@@ -74,12 +77,15 @@ final class TwoByteMap {
     }
 
     /**
-     * F3 0F 1E FA is endbr64. The rest of 0F 19..0F 1E is the reserved-NOP hint space, which
-     * CPUs run as nop but which is outside the subset (GNU as never emits it).
+     * F3 0F 1E FA is endbr64, also with a REX prefix between F3 and 0F (f3 42 0f 1e fa): the
+     * opcode is in the reserved-NOP hint space, so a CPU without CET runs it as a nop and does
+     * not raise #UD (settled on the host CPU; GNU objdump, LLVM and Zydis decode it as
+     * endbr64, Capstone 4 does not). The rest of 0F 19..0F 1E is that hint space too, which
+     * is outside the subset (GNU as never emits it).
      */
     private static Insn endbr64(Cursor c) {
         c.readModRm();
-        if (c.modrm == 0xFA && c.has(Insn.PREFIX_REP) && !c.bothRepeats && !c.has(Insn.PREFIX_OPSIZE) && c.rex == 0) {
+        if (c.modrm == 0xFA && c.has(Insn.PREFIX_REP) && !c.bothRepeats && !c.has(Insn.PREFIX_OPSIZE)) {
             return c.insn(ENDBR64, c.opSize());
         }
         throw c.outside(c.modrm == 0xFB && c.has(Insn.PREFIX_REP) ? "endbr32" : "the hint nop 0f 1e");

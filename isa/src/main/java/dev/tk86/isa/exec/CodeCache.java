@@ -103,7 +103,7 @@ public final class CodeCache {
         ByteSource src = i -> off + i < PhysicalMemory.PAGE_SIZE ? bytes[off + i] & 0xFF : cpu.mmu.fetchByte(rip + i);
         Op op;
         try {
-            Insn insn = Decoder.decode(src, rip);
+            Insn insn = Decoder.decode(src, rip, cpu.vendor);
             op = Binder.bind(insn);
             if (off + insn.length() > PhysicalMemory.PAGE_SIZE) return op;
         } catch (DecodeException e) {

@@ -3,7 +3,6 @@ package dev.tk86.isa.exec;
 import dev.tk86.isa.cpu.Cpu;
 import dev.tk86.isa.cpu.Flags;
 import dev.tk86.isa.cpu.Reg;
-import dev.tk86.isa.decode.DecodeException;
 import dev.tk86.isa.decode.Insn;
 import dev.tk86.isa.decode.Mnemonic;
 import dev.tk86.isa.decode.Operand;
@@ -15,6 +14,11 @@ import dev.tk86.isa.mmu.Mmu;
  * targets are taken from {@code cpu.rip}, which already holds the next instruction's address.
  * A branch to a non-canonical address raises #GP(0) on the branch itself, with nothing
  * changed (SDM Vol. 2A, JMP/CALL/RET 64-bit mode exceptions).
+ *
+ * <p>With 66 (and no REX.W) an AMD processor runs near branches at 16 bits, which the decoder
+ * gives as operand size 2 (Intel ignores the prefix): call pushes and ret pops a word, and a
+ * taken branch leaves RIP = the 16-bit IP, zero-extended (APM Vol. 3, CALL/JMP/Jcc/RET;
+ * checked on the host AMD CPU). Such a target is always canonical.
  */
 final class ControlTransfer {
     private ControlTransfer() { }
@@ -22,8 +26,7 @@ final class ControlTransfer {
     static Op bind(Insn insn) {
         int len = insn.length();
         Mnemonic m = insn.mnemonic();
-        if (insn.opSize() == 2 && (m == Mnemonic.JMP || m == Mnemonic.CALL || m == Mnemonic.RET || m == Mnemonic.JCC))
-            throw new DecodeException(DecodeException.Kind.OUTSIDE_SUBSET, 0, "16-bit near branches are outside the tk86 subset");
+        if (insn.opSize() == 2) return bind16(insn);
         return switch (m) {
             case JMP -> insn.operand(0) instanceof Operand.Rel r ? new JmpRel(len, r.disp()) : new JmpIndirect(len, Src.of(insn.operand(0), 8));
             case JCC -> Jcc.of(len, ((Operand.Rel) insn.operand(0)).disp(), insn.cond());
@@ -34,6 +37,18 @@ final class ControlTransfer {
             case IRETQ -> new Iretq(len);
             case UD2 -> new Ud2(len);
             default -> throw new IllegalArgumentException(insn.mnemonic().toString());
+        };
+    }
+
+    /** The 16-bit near branches of an AMD processor. */
+    private static Op bind16(Insn insn) {
+        int len = insn.length();
+        return switch (insn.mnemonic()) {
+            case JMP -> insn.operand(0) instanceof Operand.Rel r ? new JmpRel16(len, r.disp()) : new JmpIndirect16(len, Src.of(insn.operand(0), 2));
+            case JCC -> new Jcc16(len, ((Operand.Rel) insn.operand(0)).disp(), insn.cond());
+            case CALL -> insn.operand(0) instanceof Operand.Rel r ? new CallRel16(len, r.disp()) : new CallIndirect16(len, Src.of(insn.operand(0), 2));
+            case RET -> new Ret16(len, insn.operands().isEmpty() ? 0 : ((Operand.Imm) insn.operand(0)).value() & 0xFFFF);
+            default -> throw new IllegalArgumentException("no 16-bit form of " + insn.mnemonic());
         };
     }
 
@@ -183,6 +198,78 @@ final class ControlTransfer {
             c.r[Reg.RSP] = sp + 8 + release;
             c.rip = t;
         }
+    }
+
+    static final class JmpRel16 extends Branch {
+        private final long disp;
+
+        JmpRel16(int length, long disp) { super(length); this.disp = disp; }
+
+        @Override public void exec(Cpu c) { c.rip = (c.rip + disp) & 0xFFFF; }
+    }
+
+    /** jcc with 66 on AMD: taken, RIP becomes the 16-bit IP; not taken, RIP stays whole (host CPU). */
+    static final class Jcc16 extends Branch {
+        private final long disp;
+        private final int cc;
+
+        Jcc16(int length, long disp, int cc) { super(length); this.disp = disp; this.cc = cc; }
+
+        @Override public void exec(Cpu c) {
+            if (Flags.cond(c, cc)) c.rip = (c.rip + disp) & 0xFFFF;
+        }
+    }
+
+    static final class JmpIndirect16 extends Branch {
+        private final Src target;
+
+        JmpIndirect16(int length, Src target) { super(length); this.target = target; }
+
+        @Override public void exec(Cpu c) { c.rip = target.get(c) & 0xFFFF; }
+    }
+
+    /** call rel16: pushes the low word of the next instruction's address. */
+    static final class CallRel16 extends Branch {
+        private final long disp;
+
+        CallRel16(int length, long disp) { super(length); this.disp = disp; }
+
+        @Override public void exec(Cpu c) {
+            long next = c.rip;
+            push16(c, next);
+            c.rip = (next + disp) & 0xFFFF;
+        }
+    }
+
+    static final class CallIndirect16 extends Branch {
+        private final Src target;
+
+        CallIndirect16(int length, Src target) { super(length); this.target = target; }
+
+        @Override public void exec(Cpu c) {
+            long next = c.rip, t = target.get(c) & 0xFFFF;
+            push16(c, next);
+            c.rip = t;
+        }
+    }
+
+    /** retw and retw imm16: pops a word into IP, then releases imm16 more bytes of stack. */
+    static final class Ret16 extends Branch {
+        private final long release;
+
+        Ret16(int length, long release) { super(length); this.release = release; }
+
+        @Override public void exec(Cpu c) {
+            long sp = c.r[Reg.RSP], t = c.read16(sp);
+            c.r[Reg.RSP] = sp + 2 + release;
+            c.rip = t;
+        }
+    }
+
+    private static void push16(Cpu c, long v) {
+        long sp = c.r[Reg.RSP] - 2;
+        c.write16(sp, v);
+        c.r[Reg.RSP] = sp;
     }
 
     /** int3 and int imm8: delivered as software interrupts (the gate's DPL is checked). */

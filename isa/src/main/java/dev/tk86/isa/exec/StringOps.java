@@ -1,6 +1,7 @@
 package dev.tk86.isa.exec;
 
 import dev.tk86.isa.cpu.Cpu;
+import dev.tk86.isa.cpu.CpuVendor;
 import dev.tk86.isa.cpu.Reg;
 import dev.tk86.isa.decode.Insn;
 import dev.tk86.isa.decode.Operand;
@@ -61,12 +62,13 @@ final class StringOps {
         }
 
         /**
-         * A rep with nothing to do still writes its registers at the address size: with a 67
-         * prefix RCX, RDI (and RSI for movs) lose their upper halves, as on the processor
-         * (observed on the host CPU by the differential test; the SDM does not say).
+         * A rep with nothing to do: with a 67 prefix, an Intel processor still writes RCX, RDI
+         * (and RSI for movs) at the address size, so they lose their upper halves; an AMD
+         * processor leaves them whole. Neither manual says; each was observed on a host CPU of
+         * that vendor by the differential test (docs/isa.md, "Vendor rules").
          */
         void noElements(Cpu c, boolean usesRsi) {
-            if (addrMask == -1L) return;
+            if (addrMask == -1L || c.vendor == CpuVendor.AMD) return;
             c.r[Reg.RCX] &= addrMask;
             c.r[Reg.RDI] &= addrMask;
             if (usesRsi) c.r[Reg.RSI] &= addrMask;

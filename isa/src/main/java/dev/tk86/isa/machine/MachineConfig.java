@@ -1,5 +1,7 @@
 package dev.tk86.isa.machine;
 
+import dev.tk86.isa.cpu.CpuVendor;
+
 /**
  * Everything that, with the image, determines a run.
  *
@@ -9,8 +11,10 @@ package dev.tk86.isa.machine;
  * @param seed        seed of the random schedule
  * @param quantum     steps per slice (round robin) or mean slice (random)
  * @param tlbCapacity 0 for the sticky TLB, else entries per CPU before FIFO eviction
+ * @param vendor      whose rules the CPUs follow where Intel and AMD differ (docs/isa.md)
  */
-public record MachineConfig(int cpus, long memoryBytes, Schedule schedule, long seed, int quantum, int tlbCapacity) {
+public record MachineConfig(int cpus, long memoryBytes, Schedule schedule, long seed, int quantum, int tlbCapacity,
+                            CpuVendor vendor) {
     public static final long DEFAULT_MEMORY = 64L << 20;
 
     public MachineConfig {
@@ -19,15 +23,17 @@ public record MachineConfig(int cpus, long memoryBytes, Schedule schedule, long 
             throw new IllegalArgumentException("memory must be a positive multiple of 4096 bytes, got " + memoryBytes);
         if (quantum < 1) throw new IllegalArgumentException("quantum must be at least 1, got " + quantum);
         if (tlbCapacity < 0) throw new IllegalArgumentException("TLB capacity must be 0 (sticky) or positive, got " + tlbCapacity);
+        if (vendor == null) throw new IllegalArgumentException("the CPU vendor must be given (" + CpuVendor.accepted() + ")");
     }
 
     public static MachineConfig defaults() {
-        return new MachineConfig(2, DEFAULT_MEMORY, Schedule.ROUND_ROBIN, 0, 1000, 0);
+        return new MachineConfig(2, DEFAULT_MEMORY, Schedule.ROUND_ROBIN, 0, 1000, 0, CpuVendor.INTEL);
     }
 
-    public MachineConfig withCpus(int n) { return new MachineConfig(n, memoryBytes, schedule, seed, quantum, tlbCapacity); }
-    public MachineConfig withMemory(long bytes) { return new MachineConfig(cpus, bytes, schedule, seed, quantum, tlbCapacity); }
-    public MachineConfig withSchedule(Schedule s, long seed) { return new MachineConfig(cpus, memoryBytes, s, seed, quantum, tlbCapacity); }
-    public MachineConfig withQuantum(int q) { return new MachineConfig(cpus, memoryBytes, schedule, seed, q, tlbCapacity); }
-    public MachineConfig withTlbCapacity(int c) { return new MachineConfig(cpus, memoryBytes, schedule, seed, quantum, c); }
+    public MachineConfig withCpus(int n) { return new MachineConfig(n, memoryBytes, schedule, seed, quantum, tlbCapacity, vendor); }
+    public MachineConfig withMemory(long bytes) { return new MachineConfig(cpus, bytes, schedule, seed, quantum, tlbCapacity, vendor); }
+    public MachineConfig withSchedule(Schedule s, long seed) { return new MachineConfig(cpus, memoryBytes, s, seed, quantum, tlbCapacity, vendor); }
+    public MachineConfig withQuantum(int q) { return new MachineConfig(cpus, memoryBytes, schedule, seed, q, tlbCapacity, vendor); }
+    public MachineConfig withTlbCapacity(int c) { return new MachineConfig(cpus, memoryBytes, schedule, seed, quantum, c, vendor); }
+    public MachineConfig withVendor(CpuVendor v) { return new MachineConfig(cpus, memoryBytes, schedule, seed, quantum, tlbCapacity, v); }
 }

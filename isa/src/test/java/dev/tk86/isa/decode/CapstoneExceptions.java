@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Where tk86 and Capstone 4.0.2 (Debian libcapstone4) may disagree, each settled by the host
- * CPU these tests were written on (an Intel Xeon; the snippets were run natively in user mode
- * with a SIGILL/SIGSEGV/SIGTRAP harness) or by a documented decision of the subset. A case
+ * Where tk86 (decoding with Intel rules, the default vendor) and Capstone 4.0.2 (Debian
+ * libcapstone4) may disagree, each settled by a host CPU (an Intel Xeon when these were
+ * written, an AMD EPYC for the later ones; the snippets were run natively in user mode with a
+ * SIGILL/SIGSEGV/SIGTRAP harness) or by a documented decision of the subset. A case
  * that differs from Capstone must match one of these predicates, which look only at the bytes
  * and at what each side made of them, never at the expected answer; everything else fails.
  */
@@ -34,13 +35,15 @@ final class CapstoneExceptions {
                     c -> c.ours != null && c.ours.mnemonic() == Mnemonic.MOVSXD && c.ours.opSize() != 8),
             new Known("pause-spelling",
                     "F3 90 with a REX or another prefix between F3 and 90: Capstone says xchg (REX.B), xchgq %rax, %rax "
-                            + "(REX.W) or nop; the host CPU runs pause and leaves r8/rax alone (f3 41 90, f3 49 90; AMD is "
-                            + "reported to run xchg %r8d, %eax); pause and nop are both no-ops",
+                            + "(REX.W) or nop; an Intel CPU runs pause and leaves r8/rax alone (f3 41 90, f3 49 90), and so "
+                            + "does tk86 with Intel rules, which this test decodes with (an AMD CPU swaps them, docs/isa.md); "
+                            + "pause and nop are both no-ops",
                     c -> c.ours != null && c.ours.mnemonic() == Mnemonic.PAUSE && c.theirs != null
                             && (c.theirs.mnemonic().startsWith("xchg") || c.theirs.mnemonic().equals("nop"))),
             new Known("near-branch-opsize",
-                    "66 on call/jmp/jcc rel and ret: Capstone decodes AMD's 16-bit forms (rel16, retw); the host CPU "
-                            + "(Intel) ignores the 66, takes rel32 and pops 64 bits, and so does tk86",
+                    "66 on call/jmp/jcc rel and ret: Capstone decodes AMD's 16-bit forms (rel16, retw); an Intel CPU "
+                            + "ignores the 66, takes rel32 and pops 64 bits, and so does tk86 with Intel rules, which this "
+                            + "test decodes with (with AMD rules tk86 takes the 16-bit forms, docs/isa.md)",
                     c -> c.hasPrefix(0x66) && isNearBranch(c)),
             new Known("push-imm-opsize",
                     "66 6A ib: Capstone prints pushq; the CPU pushes 16 bits",
@@ -111,8 +114,10 @@ final class CapstoneExceptions {
                     c -> c.ours != null && c.ours.mnemonic() == Mnemonic.SFENCE && c.theirs != null
                             && c.theirs.mnemonic().equals("pcommit") && c.hasPrefix(0x67) && (c.rex() & 8) != 0),
             new Known("endbr64-extra-prefixes",
-                    "endbr64 with more prefixes than its F3 (47 f3 0f 1e fa, 2e f3 0f 1e fa, f3 67 0f 1e fa): Capstone "
-                            + "only knows the exact four bytes; the CPU runs them all (as endbr64, a nop outside CET)",
+                    "endbr64 with more prefixes than its F3 (47 f3 0f 1e fa, 2e f3 0f 1e fa, f3 67 0f 1e fa, and a REX "
+                            + "between F3 and 0F: f3 42 0f 1e fa): Capstone 4 only knows the exact four bytes; the CPU runs "
+                            + "them all (as endbr64, a nop outside CET; f3 42 0f 1e fa checked on an AMD EPYC host), and "
+                            + "GNU objdump, LLVM and Zydis decode them as endbr64",
                     c -> c.ours != null && c.ours.mnemonic() == Mnemonic.ENDBR64 && c.theirs == null),
             new Known("design-sse-mmx",
                     "MMX/SSE moves (0f 6e/6f/7e/7f/d6...): Capstone's movq/movd collide with subset mnemonics; "

@@ -72,7 +72,10 @@ public final class PagedMachine {
     /** One CPU. */
     public static PagedMachine create() { return create(1); }
 
-    public static PagedMachine create(int cpus) { return new PagedMachine(new Machine(MachineConfig.defaults().withCpus(cpus))); }
+    public static PagedMachine create(int cpus) { return create(MachineConfig.defaults().withCpus(cpus)); }
+
+    /** A machine of this configuration (e.g. another CPU vendor). */
+    public static PagedMachine create(MachineConfig config) { return new PagedMachine(new Machine(config)); }
 
     /** Sets up an existing machine (e.g. one with a random schedule) this way. */
     public static PagedMachine on(Machine machine) { return new PagedMachine(machine); }

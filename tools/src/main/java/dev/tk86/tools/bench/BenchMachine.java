@@ -1,6 +1,7 @@
 package dev.tk86.tools.bench;
 
 import dev.tk86.isa.cpu.Cpu;
+import dev.tk86.isa.cpu.CpuVendor;
 import dev.tk86.isa.cpu.Reg;
 import dev.tk86.isa.cpu.Rflags;
 import dev.tk86.isa.machine.Machine;
@@ -23,8 +24,8 @@ public final class BenchMachine {
 
     private final Machine machine;
 
-    public BenchMachine(byte[] code, boolean twoAddressSpaces) {
-        machine = new Machine(MachineConfig.defaults().withCpus(1));
+    public BenchMachine(byte[] code, boolean twoAddressSpaces, CpuVendor vendor) {
+        machine = new Machine(MachineConfig.defaults().withCpus(1).withVendor(vendor));
         PhysicalMemory mem = machine.memory();
         mem.load(CODE, code, 0, code.length);
         PageTables pt = new PageTables(mem, TABLES, TABLES_END);

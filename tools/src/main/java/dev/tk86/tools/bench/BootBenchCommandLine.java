@@ -1,5 +1,6 @@
 package dev.tk86.tools.bench;
 
+import dev.tk86.isa.cpu.CpuVendor;
 import dev.tk86.tools.ToolFailureException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The command a user runs to boot an image: the launcher {@code ./tk86 boot IMAGE} when tk86
+ * The command a user runs to boot an image: the launcher {@code ./tk86 boot --cpu-vendor V IMAGE} when tk86
  * runs from a checkout's launcher (its start-up is part of what a user waits for); otherwise
  * this process's own java with its JVM flags, as {@code java -jar tk86.jar boot IMAGE} or,
  * outside the jar (tests), {@code java -cp CLASSPATH dev.tk86.tools.cli.Main boot IMAGE}.
@@ -17,11 +18,16 @@ import java.util.List;
 public final class BootBenchCommandLine {
     private BootBenchCommandLine() { }
 
-    public static List<String> of(Path image) {
+    public static List<String> of(Path image, CpuVendor vendor) {
+        List<String> boot = List.of("boot", "--cpu-vendor", vendor.optionName, image.toString());
         String home = System.getProperty("tk86.home");
         if (home != null) {
             Path launcher = Path.of(home, "tk86");
-            if (Files.isExecutable(launcher)) return List.of(launcher.toString(), "boot", image.toString());
+            if (Files.isExecutable(launcher)) {
+                List<String> cmd = new ArrayList<>(List.of(launcher.toString()));
+                cmd.addAll(boot);
+                return cmd;
+            }
         }
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new ToolFailureException("cannot tell which java runs tk86; run bench boot through ./tk86"));
@@ -30,7 +36,7 @@ public final class BootBenchCommandLine {
         Path jar = ownJar();
         if (jar != null) cmd.addAll(List.of("-jar", jar.toString()));
         else cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tk86.tools.cli.Main"));
-        cmd.addAll(List.of("boot", image.toString()));
+        cmd.addAll(boot);
         return cmd;
     }
 

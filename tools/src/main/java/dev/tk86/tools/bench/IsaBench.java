@@ -3,6 +3,7 @@ package dev.tk86.tools.bench;
 import dev.tk86.isa.machine.Machine;
 import dev.tk86.isa.machine.RunResult;
 import dev.tk86.tools.ToolFailureException;
+import dev.tk86.isa.cpu.CpuVendor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.Map;
  * <p>Only here does tk86 read the host clock, around {@code Machine.run}, outside the machine.
  */
 public final class IsaBench {
-    public record Options(Path benchDir, double scale, int runs, int warmups, List<BenchLoop> loops) { }
+    public record Options(Path benchDir, double scale, int runs, int warmups, List<BenchLoop> loops, CpuVendor vendor) { }
 
     private final PrintWriter progress;
 
@@ -45,10 +46,10 @@ public final class IsaBench {
         say("%s: ITERS=%d, native checksum 0x%02x; warming up", loop.key(), iters, checksum);
 
         long warmInstructions = -1;
-        for (int i = 0; i < o.warmups(); i++) warmInstructions = once(loop, warmCode, warmChecksum).instructions();
+        for (int i = 0; i < o.warmups(); i++) warmInstructions = once(loop, warmCode, warmChecksum, o.vendor()).instructions();
         List<BenchRun> runs = new ArrayList<>();
         for (int i = 0; i < o.runs(); i++) {
-            BenchRun r = once(loop, code, checksum);
+            BenchRun r = once(loop, code, checksum, o.vendor());
             runs.add(r);
             say("%s: run %d: %d instructions in %.3f s = %.1f MIPS (CPU time %.3f s = %.1f MIPS)", loop.key(), i + 1,
                     r.instructions(), r.nanos() / 1e9, r.mips(), r.cpuNanos() / 1e9, r.cpuMips());
@@ -67,8 +68,8 @@ public final class IsaBench {
         return new LoopResult(loop, iters, instructions, checksum, runs);
     }
 
-    private static BenchRun once(BenchLoop loop, byte[] code, int expectedChecksum) {
-        BenchMachine bm = new BenchMachine(code, loop.cr3Switch());
+    private static BenchRun once(BenchLoop loop, byte[] code, int expectedChecksum, CpuVendor vendor) {
+        BenchMachine bm = new BenchMachine(code, loop.cr3Switch(), vendor);
         Machine m = bm.machine();
         TimedRun timed = TimedRun.of(m);
         RunResult r = timed.result();

@@ -8,6 +8,7 @@ import dev.tk86.loader.boot.BootLoader;
 import dev.tk86.loader.boot.BootedImage;
 import dev.tk86.loader.tkl.TklRuntimeBinder;
 import dev.tk86.tools.ToolFailureException;
+import dev.tk86.isa.cpu.CpuVendor;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.List;
  * <p>Only here is the host clock read, around {@code Machine.run}, outside the machine.
  */
 public final class TklBench {
-    public record Options(double scale, int runs, int warmups, List<TklBenchProgram> programs, List<Boolean> modes) {}
+    public record Options(double scale, int runs, int warmups, List<TklBenchProgram> programs, List<Boolean> modes, CpuVendor vendor) {}
 
     private final PrintWriter progress;
 
@@ -44,10 +45,10 @@ public final class TklBench {
         long warmIters = Math.max(1, iters / 8);
         say("%s/%s: %d iterations, warming up", p.key(), mode, iters);
         long warmStatements = -1;
-        for (int i = 0; i < o.warmups(); i++) warmStatements = once(image, p, stepping, warmIters).statements();
+        for (int i = 0; i < o.warmups(); i++) warmStatements = once(image, p, stepping, warmIters, o.vendor()).statements();
         List<TklBenchResult.Run> runs = new ArrayList<>();
         for (int i = 0; i < o.runs(); i++) {
-            TklBenchResult.Run r = once(image, p, stepping, iters);
+            TklBenchResult.Run r = once(image, p, stepping, iters, o.vendor());
             runs.add(r);
             say("%s/%s: run %d: %d statements in %.3f s = %.1f M/s (CPU time %.3f s = %.1f M/s)", p.key(), mode, i + 1,
                     r.statements(), r.nanos() / 1e9, r.rate() / 1e6, r.cpuNanos() / 1e9, r.cpuRate() / 1e6);
@@ -63,10 +64,10 @@ public final class TklBench {
         return new TklBenchResult(p, stepping, iters, statements, runs);
     }
 
-    private static TklBenchResult.Run once(byte[] image, TklBenchProgram p, boolean stepping, long iterations) {
+    private static TklBenchResult.Run once(byte[] image, TklBenchProgram p, boolean stepping, long iterations, CpuVendor vendor) {
         BootedImage b;
         try {
-            b = BootLoader.boot(image, MachineConfig.defaults().withCpus(1), "", new TklRuntimeBinder(rt -> rt.setStepping(stepping)));
+            b = BootLoader.boot(image, MachineConfig.defaults().withCpus(1).withVendor(vendor), "", new TklRuntimeBinder(rt -> rt.setStepping(stepping)));
         } catch (ImageException e) {
             throw new ToolFailureException("the benchmark image does not boot: " + e.getMessage());
         }

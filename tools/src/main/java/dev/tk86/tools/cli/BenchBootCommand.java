@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,6 +39,8 @@ final class BenchBootCommand implements Callable<Integer> {
     @Option(names = "--warmups", paramLabel = "N", description = "untimed runs first (default: ${DEFAULT-VALUE})")
     int warmups = 1;
 
+    @Mixin VendorOption vendor;
+
     @Option(names = "--image", paramLabel = "IMAGE", description = "the image to boot (default: the GENERIC image)")
     Path image;
 
@@ -56,7 +59,7 @@ final class BenchBootCommand implements Callable<Integer> {
         } else if (!Files.isRegularFile(img)) {
             throw new BadInputException("--image: " + img + ": no such file");
         }
-        BootBench.Result r = new BootBench(err).run(new BootBench.Options(BootBenchCommandLine.of(img.toAbsolutePath()), runs, warmups));
+        BootBench.Result r = new BootBench(err).run(new BootBench.Options(BootBenchCommandLine.of(img.toAbsolutePath(), vendor.vendor()), runs, warmups));
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? r.json() + System.lineSeparator() : r.text());
         out.flush();

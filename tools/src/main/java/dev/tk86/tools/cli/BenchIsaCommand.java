@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +43,8 @@ final class BenchIsaCommand implements Callable<Integer> {
     @Option(names = "--loops", paramLabel = "LIST", split = ",", description = "which loops (default: alu,mem,switch,swcr3)")
     List<String> loops = new ArrayList<>(List.of("alu", "mem", "switch", "swcr3"));
 
+    @Mixin VendorOption vendor;
+
     @Option(names = "--bench-dir", paramLabel = "DIR", description = "the benchmark sources (default: ../shared/bench next to the repository)")
     Path benchDir;
 
@@ -58,7 +61,7 @@ final class BenchIsaCommand implements Callable<Integer> {
         }
         Path dir = benchDir != null ? benchDir : defaultBenchDir();
         List<LoopResult> results = new IsaBench(spec.commandLine().getErr())
-                .run(new IsaBench.Options(dir, scale, runs, warmups, selected));
+                .run(new IsaBench.Options(dir, scale, runs, warmups, selected, vendor.vendor()));
         var out = spec.commandLine().getOut();
         out.print(json ? BenchReport.json(results) + System.lineSeparator() : BenchReport.table(results));
         out.flush();

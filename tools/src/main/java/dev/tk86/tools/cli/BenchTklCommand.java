@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,6 +40,8 @@ final class BenchTklCommand implements Callable<Integer> {
     @Option(names = "--programs", paramLabel = "LIST", split = ",", description = "which programs (default: loop,call)")
     List<String> programs = new ArrayList<>(List.of("loop", "call"));
 
+    @Mixin VendorOption vendor;
+
     @Option(names = "--modes", paramLabel = "LIST", split = ",", description = "which modes (default: fast,step)")
     List<String> modes = new ArrayList<>(List.of("fast", "step"));
 
@@ -58,7 +61,7 @@ final class BenchTklCommand implements Callable<Integer> {
             stepping.add(m.equals("step"));
         }
         List<TklBenchResult> results = new TklBench(spec.commandLine().getErr())
-                .run(new TklBench.Options(scale, runs, warmups, selected, stepping));
+                .run(new TklBench.Options(scale, runs, warmups, selected, stepping, vendor.vendor()));
         var out = spec.commandLine().getOut();
         out.print(json ? TklBenchReport.json(results) + System.lineSeparator() : TklBenchReport.table(results));
         out.flush();

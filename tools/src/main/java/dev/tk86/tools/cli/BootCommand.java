@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -72,6 +73,8 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--cmdline", paramLabel = "TEXT", description = "the kernel's command line (boot info, docs/boot.md 4.2)")
     String cmdline = "";
 
+    @Mixin VendorOption vendor;
+
     @Option(names = "--max-steps", paramLabel = "N", description = "step budget of the whole machine (default: ${DEFAULT-VALUE})")
     long maxSteps = 1_000_000_000L;
 
@@ -121,7 +124,7 @@ final class BootCommand implements Callable<Integer> {
         if (maxSteps < 1) throw new BadInputException("--max-steps: must be at least 1, got " + maxSteps);
         Schedule s = schedule == ScheduleName.random ? Schedule.RANDOM : Schedule.ROUND_ROBIN;
         MachineConfig m = MachineConfig.defaults().withCpus(cpus).withMemory(MemorySize.parse(memory)).withSchedule(s, seed)
-                .withQuantum(quantum);
+                .withQuantum(quantum).withVendor(vendor.vendor());
         return new BootOptions(m, cmdline, maxSteps);
     }
 }

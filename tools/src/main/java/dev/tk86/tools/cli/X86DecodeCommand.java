@@ -10,6 +10,7 @@ import dev.tk86.tools.x86.InsnDecoder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,6 +33,8 @@ final class X86DecodeCommand implements Callable<Integer> {
     @Option(names = "--address", paramLabel = "ADDR", description = "address of the first byte, for branch targets (default: 0x1000)")
     String address = "0x1000";
 
+    @Mixin VendorOption vendor;
+
     @Option(names = "--batch", paramLabel = "FILE|-", description = "decode one hex string per line of FILE (- for stdin)")
     String batch;
 
@@ -42,11 +45,11 @@ final class X86DecodeCommand implements Callable<Integer> {
         if (batch != null) {
             if (code != null) throw new BadInputException("--batch reads the bytes from each line: drop --code");
             long bad = BatchLoop.run(batch, out, spec.commandLine().getErr(),
-                    line -> DecodeJson.of(InsnDecoder.decode(Hex.parse(line, "hex"), 0, at)));
+                    line -> DecodeJson.of(InsnDecoder.decode(Hex.parse(line, "hex"), 0, at, vendor.vendor())));
             return bad == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         }
         if (code == null) throw new BadInputException("give the bytes to decode with --code HEX (or lines of hex with --batch FILE)");
-        DecodedText d = InsnDecoder.decode(Hex.parse(code, "--code"), 0, at);
+        DecodedText d = InsnDecoder.decode(Hex.parse(code, "--code"), 0, at, vendor.vendor());
         out.println(JsonWriter.write(DecodeJson.of(d)));
         out.flush();
         return d instanceof DecodedText.Insn ? ExitCodes.OK : ExitCodes.GUEST_EXCEPTION;

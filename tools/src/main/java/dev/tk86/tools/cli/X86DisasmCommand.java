@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +29,8 @@ final class X86DisasmCommand implements Callable<Integer> {
     @Option(names = "--address", paramLabel = "ADDR", description = "address of the first byte (default: 0x1000)")
     String address = "0x1000";
 
+    @Mixin VendorOption vendor;
+
     @Override
     public Integer call() {
         byte[] bytes = Hex.parse(code, "--code");
@@ -37,7 +40,7 @@ final class X86DisasmCommand implements Callable<Integer> {
         if (cs.capstone() == null)
             spec.commandLine().getErr().println("tk86: Capstone is not available (" + cs.whyNot()
                     + "; Debian: apt-get install libcapstone4); showing tk86's disassembly only");
-        List<SideBySide.Row> rows = SideBySide.rows(bytes, at, cs.capstone());
+        List<SideBySide.Row> rows = SideBySide.rows(bytes, at, cs.capstone(), vendor.vendor());
         int bytesWidth = Math.max(5, rows.stream().mapToInt(r -> r.bytes().length * 3 - 1).max().orElse(0));
         int csWidth = Math.max(8, rows.stream().mapToInt(r -> r.capstone() == null ? 0 : r.capstone().length()).max().orElse(0));
         String addrFormat = "%-" + Math.max(7, Long.toHexString(at + bytes.length).length() + 2) + "s";

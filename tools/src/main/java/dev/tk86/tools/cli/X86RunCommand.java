@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -77,11 +78,13 @@ final class X86RunCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "FILE|-", description = "run one JSON case per line of FILE (- for stdin)")
     String batch;
 
+    @Mixin VendorOption vendor;
+
     @Override
     public Integer call() {
         Paging mode = Paging.parse(paging, "--paging");
         if (maxSteps < 1) throw new BadInputException("--max-steps: must be at least 1, got " + maxSteps);
-        SnippetRunner runner = new SnippetRunner();
+        SnippetRunner runner = new SnippetRunner(vendor.vendor());
         var out = spec.commandLine().getOut();
         if (batch != null) {
             if (code != null || regs != null || !mem.isEmpty())

@@ -1,5 +1,6 @@
 package dev.tk86.tools.x86;
 
+import dev.tk86.isa.cpu.CpuVendor;
 import dev.tk86.isa.decode.AttFormatter;
 import dev.tk86.isa.decode.ByteSource;
 import dev.tk86.isa.decode.DecodeException;
@@ -10,10 +11,10 @@ import dev.tk86.isa.decode.Insn;
 public final class InsnDecoder {
     private InsnDecoder() { }
 
-    /** Decodes the instruction starting at {@code bytes[offset]}, which sits at {@code address}. */
-    public static DecodedText decode(byte[] bytes, int offset, long address) {
+    /** Decodes the instruction starting at {@code bytes[offset]}, which sits at {@code address}, with {@code vendor}'s rules. */
+    public static DecodedText decode(byte[] bytes, int offset, long address, CpuVendor vendor) {
         try {
-            Insn insn = Decoder.decode(ByteSource.of(bytes, offset, bytes.length), address);
+            Insn insn = Decoder.decode(ByteSource.of(bytes, offset, bytes.length), address, vendor);
             AttFormatter.Text t = AttFormatter.split(insn, address);
             return new DecodedText.Insn(insn.length(), t.mnemonic(), t.operands());
         } catch (DecodeException e) {

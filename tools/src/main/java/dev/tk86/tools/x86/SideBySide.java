@@ -1,5 +1,6 @@
 package dev.tk86.tools.x86;
 
+import dev.tk86.isa.cpu.CpuVendor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,12 +16,12 @@ public final class SideBySide {
 
     private SideBySide() { }
 
-    public static List<Row> rows(byte[] code, long address, CapstoneX86 capstone) {
+    public static List<Row> rows(byte[] code, long address, CapstoneX86 capstone, CpuVendor vendor) {
         List<Row> rows = new ArrayList<>();
         int off = 0;
         while (off < code.length) {
             long at = address + off;
-            DecodedText ours = InsnDecoder.decode(code, off, at);
+            DecodedText ours = InsnDecoder.decode(code, off, at, vendor);
             DecodedText.Insn theirs = capstone == null ? null : capstone.decode(code, off, at);
             int len = ours.length() > 0 ? ours.length() : theirs != null ? theirs.length()
                     : capstone == null ? code.length - off : 1;

@@ -1,6 +1,7 @@
 package dev.tk86.tools.x86;
 
 import dev.tk86.isa.cpu.Cpu;
+import dev.tk86.isa.cpu.CpuVendor;
 import dev.tk86.isa.cpu.Msr;
 import dev.tk86.isa.machine.Machine;
 import dev.tk86.isa.machine.MachineConfig;
@@ -17,7 +18,6 @@ import java.util.Arrays;
  * has taken a lot of output, or when the local APIC is no longer in its power-on state.
  */
 final class SnippetMachine {
-    private static final MachineConfig CONFIG = MachineConfig.defaults().withCpus(1).withMemory(SnippetLayout.RAM);
     private static final int MAX_REUSED_FRAMES = 128;
     private static final long MAX_CONSOLE_BYTES = 1 << 20;
     private static final int[] APIC_REGS = {Msr.X2APIC_TPR, Msr.X2APIC_SVR, Msr.X2APIC_LVT_TIMER,
@@ -26,6 +26,7 @@ final class SnippetMachine {
     /** The identity map's table frames, built once; restored by one copy per case. */
     private static final byte[] IDENTITY_TABLES = identityTables();
 
+    private final MachineConfig config;
     private Machine machine;
     private long[] apicPowerOn;
     /** Frame numbers of every allocated frame, as of {@link #knownAllocated} allocations. */
@@ -35,6 +36,10 @@ final class SnippetMachine {
     private final StringBuilder console = new StringBuilder();
     private long consoleTotal;
     long machinesBuilt;
+
+    SnippetMachine(CpuVendor vendor) {
+        config = MachineConfig.defaults().withCpus(1).withMemory(SnippetLayout.RAM).withVendor(vendor);
+    }
 
     /** A machine in power-on state with the case's code, memory, page tables and registers. */
     Machine prepare(SnippetCase c) {
@@ -69,7 +74,7 @@ final class SnippetMachine {
     String console() { return console.toString(); }
 
     private void fresh() {
-        machine = new Machine(CONFIG);
+        machine = new Machine(config);
         machinesBuilt++;
         apicPowerOn = apicState(machine.cpu(0));
         consoleTotal = 0;

@@ -1,6 +1,7 @@
 package dev.tk86.tools.x86;
 
 import dev.tk86.isa.cpu.Cpu;
+import dev.tk86.isa.cpu.CpuVendor;
 import dev.tk86.isa.machine.Machine;
 import dev.tk86.isa.machine.RunResult;
 import java.util.ArrayList;
@@ -15,7 +16,13 @@ import java.util.List;
  * faulting instruction), at hlt, or after the step budget. One runner reuses one machine.
  */
 public final class SnippetRunner {
-    private final SnippetMachine machines = new SnippetMachine();
+    private final SnippetMachine machines;
+
+    /** A runner whose machine follows {@code vendor}'s rules. */
+    public SnippetRunner(CpuVendor vendor) { machines = new SnippetMachine(vendor); }
+
+    /** A runner with the default (Intel) rules. */
+    public SnippetRunner() { this(CpuVendor.INTEL); }
 
     public SnippetResult run(SnippetCase c) {
         SnippetLayout.validate(c);

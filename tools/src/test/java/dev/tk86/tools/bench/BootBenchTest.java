@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tk86.isa.cpu.CpuVendor;
 import dev.tk86.tools.ToolFailureException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,8 +36,8 @@ class BootBenchTest {
 
     @Test
     void outsideTheLauncherTheCommandIsThisJava() {
-        List<String> cmd = BootBenchCommandLine.of(Path.of("/x/GENERIC.elf"));
+        List<String> cmd = BootBenchCommandLine.of(Path.of("/x/GENERIC.elf"), CpuVendor.AMD);
         assertTrue(cmd.get(0).endsWith("java"), cmd.toString());
-        assertEquals(List.of("boot", "/x/GENERIC.elf"), cmd.subList(cmd.size() - 2, cmd.size()));
+        assertEquals(List.of("boot", "--cpu-vendor", "amd", "/x/GENERIC.elf"), cmd.subList(cmd.size() - 4, cmd.size()));
     }
 }

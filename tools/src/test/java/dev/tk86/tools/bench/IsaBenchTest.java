@@ -3,6 +3,7 @@ package dev.tk86.tools.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tk86.isa.cpu.CpuVendor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class IsaBenchTest {
     }
 
     private static LoopResult run(BenchLoop loop, double scale) {
-        List<LoopResult> r = new IsaBench(null).run(new IsaBench.Options(benchDir(), scale, 1, 1, List.of(loop)));
+        List<LoopResult> r = new IsaBench(null).run(new IsaBench.Options(benchDir(), scale, 1, 1, List.of(loop), CpuVendor.INTEL));
         return r.get(0);
     }
 

@@ -375,6 +375,7 @@ final class CaseGenerator {
 
     private void branch(Draft d) {
         d.pin(Draft.RSP, d.regs[Draft.RSP]);
+        if (rnd.nextInt(3) == 0) { sizedBranch(d); return; }
         switch (rnd.nextInt(3)) {
             case 0 -> { d.opcode(0xE8); d.imm(0, 4); d.icedCode = "Call_rel32_64"; } // call the next instruction
             case 1 -> { d.opcode(0xC3); d.returnToNext = true; d.icedCode = "Retnq"; }
@@ -382,8 +383,54 @@ final class CaseGenerator {
         }
     }
 
+    /**
+     * Near branches with a 66 prefix (now and then with REX.W, which wins), where the vendors
+     * part: Intel ignores 66, AMD branches at 16 bits, truncating RIP (a fetch fault at a low
+     * address) and pushing or popping a word. Every target is the next instruction at 64 bits.
+     * The rel32 forms carry the displacement 0x00EB0000: to Intel a jump far past the code (a
+     * fetch fault), to AMD a rel16 of 0 followed by "jmp .+0", so that a jcc not taken lands
+     * on the end of the code on both.
+     */
+    private void sizedBranch(Draft d) {
+        d.prefix(0x66);
+        if (rnd.nextInt(6) == 0) d.w();
+        int cc = rnd.nextInt(16);
+        String jcc = "J" + CC[cc];
+        switch (rnd.nextInt(7)) {
+            case 0 -> { d.opcode(0xE8); d.imm(0x00EB_0000L, 4); d.icedCode = "Call_rel32_64"; }
+            case 1 -> { d.opcode(0xE9); d.imm(0x00EB_0000L, 4); d.icedCode = "Jmp_rel32_64"; }
+            case 2 -> { d.opcode(0x0F, 0x80 + cc); d.imm(0x00EB_0000L, 4); d.icedCode = jcc + "_rel32_64"; }
+            case 3 -> { d.opcode(0xEB); d.imm(0, 1); d.icedCode = "Jmp_rel8_64"; }
+            case 4 -> { d.opcode(0x70 + cc); d.imm(0, 1); d.icedCode = jcc + "_rel8_64"; }
+            case 5 -> {
+                boolean imm = rnd.nextBoolean();
+                d.opcode(imm ? 0xC2 : 0xC3);
+                if (imm) d.imm(rnd.nextInt(0, 48), 2);
+                d.returnToNext = true;
+                d.icedCode = imm ? "Retnq_imm16" : "Retnq";
+            }
+            default -> {
+                boolean call = rnd.nextBoolean();
+                int r = d.reg(Draft.RSP);
+                d.opcode(0xFF);
+                d.digit(call ? 2 : 4);
+                d.rmReg(r);
+                d.nextInRegister = r;
+                d.icedCode = call ? "Call_rm64" : "Jmp_rm64";
+            }
+        }
+    }
+
     private void nop(Draft d) {
-        switch (rnd.nextInt(6)) {
+        switch (rnd.nextInt(8)) {
+            case 6 -> { // F3 REX.B 90: pause on Intel, xchg r8, rax on AMD
+                d.prefix(0xF3);
+                if (rnd.nextBoolean()) d.w();
+                d.opcode(0x90);
+                d.opcodeRegister(8);
+                d.icedCode = "Pause";
+            }
+            case 7 -> { d.prefix(0xF3); d.opcode(0x0F, 0x1E, 0xFA); d.rexAnyway(); d.icedCode = "Endbr64"; } // f3 <REX> 0f 1e fa
             case 0 -> { d.opcode(0x90); d.icedCode = "Nopd"; }
             case 1 -> { int s = d.vsize(); d.opcode(0x0F, 0x1F); d.digit(0); d.rm(s); d.icedCode = "Nop_rm" + b(s); }
             case 2 -> { d.prefix(0xF3); d.opcode(0x90); d.icedCode = "Pause"; }

@@ -45,6 +45,8 @@ final class Draft {
     Long topOfStack;
     /** ret: [RSP] holds the address right after the instruction. */
     boolean returnToNext;
+    /** A register that must hold the address of the instruction's end (an indirect branch to the next one), or -1. */
+    int nextInRegister = -1;
 
     Draft(SplittableRandom rnd) {
         this.rnd = rnd;
@@ -132,6 +134,13 @@ final class Draft {
     /** The register of an opcode-register form (50+r, B8+r, ...): REX.B for 8..15. */
     void opcodeRegister(int r) {
         if (r > 7) { rexB = 1; rex = true; }
+    }
+
+    /** A REX prefix with random W, R, X, B bits (for encodings that ignore them). */
+    void rexAnyway() {
+        int bits = rnd.nextInt(16);
+        rexW = bits >> 3; rexR = (bits >> 2) & 1; rexX = (bits >> 1) & 1; rexB = bits & 1;
+        rex = true;
     }
 
     /** Adds a REX prefix with no bits now and then (it changes what byte registers 4..7 mean). */
@@ -279,6 +288,7 @@ final class Draft {
         }
         if (topOfStack != null) writeStack(regs[RSP], topOfStack);
         if (returnToNext) writeStack(regs[RSP], OracleCase.CODE_VA + code.length);
+        if (nextInRegister >= 0) regs[nextInRegister] = OracleCase.CODE_VA + code.length;
         return new OracleCase(code, regs.clone(), rflags, data.clone(), stack.clone(), icedCode, countClass);
     }
 }

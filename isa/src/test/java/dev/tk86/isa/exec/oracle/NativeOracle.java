@@ -1,5 +1,6 @@
 package dev.tk86.isa.exec.oracle;
 
+import dev.tk86.isa.cpu.CpuVendor;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -59,6 +60,28 @@ public final class NativeOracle {
             return Path.of(NativeOracle.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The host CPU's vendor, from its CPUID leaf 0 (asked through the harness): the differential
+     * test runs tk86 with that vendor's rules. A vendor tk86 does not model fails the test.
+     */
+    public CpuVendor hostVendor() {
+        try {
+            Process p = new ProcessBuilder(binary.toString(), "--vendor").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String id = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError("oracle --vendor failed");
+            return switch (id) {
+                case "GenuineIntel" -> CpuVendor.INTEL;
+                case "AuthenticAMD" -> CpuVendor.AMD;
+                default -> throw new AssertionError("the host CPU's vendor '" + id + "' is neither GenuineIntel nor AuthenticAMD");
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
