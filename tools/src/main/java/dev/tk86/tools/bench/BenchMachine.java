@@ -15,7 +15,7 @@ import dev.tk86.tools.x86.SnippetLayout;
  * TLB honoured: code at {@link #CODE} and a 1 MiB stack below {@link #STACK_TOP}, mapped with
  * 4 KiB pages, not global (so a CR3 load really flushes them). For the CR3 variant a second
  * PML4 maps the same code and stack, and the two PML4 addresses are passed in %r8 (thread A,
- * the one CR3 starts with) and %r9 (thread B), as shared/bench/README.md asks.
+ * the one CR3 starts with) and %r9 (thread B), as switch.S expects.
  */
 public final class BenchMachine {
     public static final long CODE = 0x40_0000;

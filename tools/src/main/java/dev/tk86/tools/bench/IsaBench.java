@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code tk86 bench isa}: the shared benchmark loops in ring 0 with paging on. For each loop it
+ * {@code tk86 bench isa}: tk86's own benchmark loops in ring 0 with paging on. For each loop it
  * builds two sizes (the timed one and a smaller warm-up one), learns the checksum from the
  * native build, warms the JIT up on the small build, then times several runs of the large one.
  * Every run must end halted with the native checksum on port 0xE9, and the two sizes must
  * differ by exactly (per-iteration count) x (difference in ITERS) instructions: that is the
- * README's formula, checked against the machine's own exact count.
+ * loop's stated count, checked against the machine's own exact count.
  *
  * <p>Only here does tk86 read the host clock, around {@code Machine.run}, outside the machine.
  */
@@ -39,7 +39,7 @@ public final class IsaBench {
         long iters = Math.max(1, Math.round(loop.iterations() * o.scale()));
         long warmIters = Math.max(1, iters / 8);
         if (warmIters == iters) warmIters = iters + 1;
-        BenchLoop nativeLoop = new BenchLoop(loop.key(), loop.source(), false, loop.perIteration(), iters);
+        BenchLoop nativeLoop = loop.withoutCr3();
         int checksum = tc.nativeChecksum(nativeLoop, iters);
         int warmChecksum = tc.nativeChecksum(nativeLoop, warmIters);
         byte[] code = tc.bareMetal(loop, iters), warmCode = tc.bareMetal(loop, warmIters);

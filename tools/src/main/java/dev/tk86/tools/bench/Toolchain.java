@@ -3,6 +3,7 @@ package dev.tk86.tools.bench;
 import dev.tk86.tools.BadInputException;
 import dev.tk86.tools.ToolFailureException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +14,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Builds the benchmark loops with the host's gcc and objcopy, as shared/bench/README.md says:
- * {@code gcc -nostdlib -static -DBAREMETAL -DITERS=N [-DCR3SWITCH] -c X.S} and the raw
- * {@code .text} through {@code objcopy -O binary -j .text}; and runs the native build
+ * Builds the benchmark loops with the host's gcc and objcopy:
+ * {@code gcc -nostdlib -static -DBAREMETAL -DITERS=N [-DCR3SWITCH] [-DSTORES] -c X.S} and the
+ * raw {@code .text} through {@code objcopy -O binary -j .text}; and runs the native build
  * (without BAREMETAL, ending in the Linux exit system call) to learn the checksum the loop
- * must produce.
+ * must produce. The sources are tk86's own (copied out of the jar into a temporary folder),
+ * or those of a folder the user names.
  */
 public final class Toolchain implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 120;
@@ -25,16 +27,34 @@ public final class Toolchain implements AutoCloseable {
     private final Path work;
     private int serial;
 
+    /** @param benchDir a folder with the loops' sources, or null for tk86's own */
     public Toolchain(Path benchDir) {
-        for (String f : List.of("alu.S", "mem.S", "switch.S"))
-            if (!Files.isRegularFile(benchDir.resolve(f)))
-                throw new BadInputException("benchmark sources not found: " + benchDir.resolve(f)
-                        + " is missing (pass --bench-dir DIR, the folder with alu.S, mem.S and switch.S)");
-        this.benchDir = benchDir;
+        if (benchDir != null)
+            for (String f : BenchLoop.FILES)
+                if (!Files.isRegularFile(benchDir.resolve(f)))
+                    throw new BadInputException("benchmark sources not found: " + benchDir.resolve(f)
+                            + " is missing (--bench-dir DIR must hold " + String.join(", ", BenchLoop.FILES) + ")");
         try {
             this.work = Files.createTempDirectory("tk86-bench");
         } catch (IOException e) {
             throw new ToolFailureException("cannot create a temporary folder: " + e.getMessage());
+        }
+        this.benchDir = benchDir != null ? benchDir : builtIn(work.resolve("src"));
+    }
+
+    /** Copies the loops built into tk86 to {@code dir}. */
+    private static Path builtIn(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            for (String f : BenchLoop.FILES) {
+                try (InputStream in = Toolchain.class.getResourceAsStream("loops/" + f)) {
+                    if (in == null) throw new IllegalStateException("the benchmark source " + f + " is missing from tk86's resources");
+                    Files.copy(in, dir.resolve(f));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new ToolFailureException("cannot copy the benchmark sources to " + dir + ": " + e.getMessage());
         }
     }
 
@@ -44,6 +64,7 @@ public final class Toolchain implements AutoCloseable {
         Path bin = work.resolve(loop.key() + "-" + serial + ".bin");
         List<String> gcc = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-DBAREMETAL", "-DITERS=" + iterations));
         if (loop.cr3Switch()) gcc.add("-DCR3SWITCH");
+        for (String d : loop.defines()) gcc.add("-D" + d);
         gcc.addAll(List.of("-c", benchDir.resolve(loop.source()).toString(), "-o", obj.toString()));
         exec(gcc);
         exec(List.of("objcopy", "-O", "binary", "-j", ".text", obj.toString(), bin.toString()));
@@ -60,8 +81,10 @@ public final class Toolchain implements AutoCloseable {
      */
     public int nativeChecksum(BenchLoop loop, long iterations) {
         Path exe = work.resolve(loop.key() + "-native-" + (++serial));
-        exec(List.of("gcc", "-nostdlib", "-static", "-DITERS=" + iterations,
-                benchDir.resolve(loop.source()).toString(), "-o", exe.toString()));
+        List<String> gcc = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-DITERS=" + iterations));
+        for (String d : loop.defines()) gcc.add("-D" + d);
+        gcc.addAll(List.of(benchDir.resolve(loop.source()).toString(), "-o", exe.toString()));
+        exec(gcc);
         return run(List.of(exe.toString())).status();
     }
 

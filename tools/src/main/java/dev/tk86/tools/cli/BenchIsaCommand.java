@@ -15,16 +15,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tk86 bench isa}: MIPS of the shared benchmark loops. */
+/** {@code tk86 bench isa}: MIPS of tk86's benchmark loops. */
 @Command(name = "isa", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Run the loops of shared/bench/ (alu, mem, switch, and switch with a CR3",
-                "load per switch) in ring 0 with 4-level paging on and the TLB honoured,",
-                "and print their speed in MIPS: exact instruction count / wall time of the",
-                "run, median of several runs after a JIT warm-up. Each loop is built with",
-                "gcc and objcopy; its checksum (port 0xE9) must match the native build's",
-                "exit status, and its instruction count the README's formula. Progress",
-                "goes to stderr. See docs/performance.md."})
+                "Run tk86's benchmark loops (alu, mem, switch, and switch with a CR3 load",
+                "per switch; loads and stores on request) in ring 0 with 4-level paging on",
+                "and the TLB honoured, and print their speed in MIPS: exact instruction",
+                "count / wall time of the run, median of several runs after a JIT warm-up.",
+                "Each loop is built with gcc and objcopy; its checksum (port 0xE9) must",
+                "match the native build's exit status, and its instruction count its exact",
+                "per-iteration count. Progress goes to stderr. See docs/performance.md."})
 final class BenchIsaCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -40,12 +40,13 @@ final class BenchIsaCommand implements Callable<Integer> {
     @Option(names = "--warmups", paramLabel = "N", description = "untimed runs of a 1/8-size build first (default: ${DEFAULT-VALUE})")
     int warmups = 3;
 
-    @Option(names = "--loops", paramLabel = "LIST", split = ",", description = "which loops (default: alu,mem,switch,swcr3)")
-    List<String> loops = new ArrayList<>(List.of("alu", "mem", "switch", "swcr3"));
+    @Option(names = "--loops", paramLabel = "LIST", split = ",",
+            description = "which loops, of alu, mem, switch, swcr3, loads, stores (default: alu,mem,switch,swcr3)")
+    List<String> loops = new ArrayList<>(BenchLoop.DEFAULT.stream().map(BenchLoop::key).toList());
 
     @Mixin VendorOption vendor;
 
-    @Option(names = "--bench-dir", paramLabel = "DIR", description = "the benchmark sources (default: ../shared/bench next to the repository)")
+    @Option(names = "--bench-dir", paramLabel = "DIR", description = "a folder with other sources of the loops (default: the ones built into tk86)")
     Path benchDir;
 
     @Override
@@ -56,22 +57,14 @@ final class BenchIsaCommand implements Callable<Integer> {
         List<BenchLoop> selected = new ArrayList<>();
         for (String name : loops) {
             BenchLoop l = BenchLoop.ALL.stream().filter(b -> b.key().equals(name)).findFirst()
-                    .orElseThrow(() -> new BadInputException("--loops: unknown loop '" + name + "' (alu, mem, switch, swcr3)"));
+                    .orElseThrow(() -> new BadInputException("--loops: unknown loop '" + name + "' (alu, mem, switch, swcr3, loads, stores)"));
             selected.add(l);
         }
-        Path dir = benchDir != null ? benchDir : defaultBenchDir();
         List<LoopResult> results = new IsaBench(spec.commandLine().getErr())
-                .run(new IsaBench.Options(dir, scale, runs, warmups, selected, vendor.vendor()));
+                .run(new IsaBench.Options(benchDir, scale, runs, warmups, selected, vendor.vendor()));
         var out = spec.commandLine().getOut();
         out.print(json ? BenchReport.json(results) + System.lineSeparator() : BenchReport.table(results));
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** ../shared/bench beside the repository; the launcher says where the repository is. */
-    private static Path defaultBenchDir() {
-        String home = System.getProperty("tk86.home");
-        Path root = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
-        return root.resolve("../shared/bench").normalize();
     }
 }

@@ -3,23 +3,15 @@ package dev.tk86.tools.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code tk86 bench isa}: its JSON form and its errors (issue 2, "Benchmark"). */
 @Timeout(120)
 class BenchCommandTest {
-    private static String benchDir() {
-        Path d = Path.of("").toAbsolutePath().resolve("../../shared/bench").normalize();
-        if (!d.toFile().isDirectory()) d = Path.of("").toAbsolutePath().resolve("../shared/bench").normalize();
-        return d.toString();
-    }
-
     @Test
     void jsonHasExactlyTheFourFigures() {
-        Cli.Outcome o = Cli.run("bench", "isa", "--json", "--iterations-scale", "0.0002", "--runs", "1", "--warmups", "1",
-                "--bench-dir", benchDir());
+        Cli.Outcome o = Cli.run("bench", "isa", "--json", "--iterations-scale", "0.0002", "--runs", "1", "--warmups", "1");
         assertEquals(ExitCodes.OK, o.status(), o::toString);
         assertTrue(o.line().matches("\\{\"alu_mips\":[0-9.]+,\"mem_mips\":[0-9.]+,\"switch_mips\":[0-9.]+,\"swcr3_mips\":[0-9.]+}"), o.line());
     }
@@ -33,7 +25,7 @@ class BenchCommandTest {
 
     @Test
     void anUnknownLoopIsBadInput() {
-        Cli.Outcome o = Cli.run("bench", "isa", "--loops", "alu,fpu", "--bench-dir", benchDir());
+        Cli.Outcome o = Cli.run("bench", "isa", "--loops", "alu,fpu");
         assertEquals(ExitCodes.BAD_INPUT, o.status());
         assertTrue(o.err().contains("unknown loop 'fpu'"), o.err());
     }
