@@ -19,7 +19,23 @@ public final class LocalApic {
     private long deadline = Long.MAX_VALUE;
     public long ipisSent, ipisReceived, timerFires, eois;
 
+    /** Non-null under the PCT schedule: each timer period is drawn from it (timer jitter). */
+    private java.util.SplittableRandom jitter;
+
     public LocalApic(Cpu cpu) { this.cpu = cpu; }
+
+    /**
+     * Makes each timer period (one-shot or periodic) vary by up to a quarter either way, drawn
+     * from {@code random}: interrupts then land at different instructions from seed to seed,
+     * still deterministically.
+     */
+    public void setJitter(java.util.SplittableRandom random) { this.jitter = random; }
+
+    private long period(long steps) {
+        if (jitter == null || steps < 4) return steps;
+        long spread = steps / 4;
+        return steps - spread + jitter.nextLong(2 * spread + 1);
+    }
 
     public int id() { return cpu.id; }
 
@@ -69,7 +85,7 @@ public final class LocalApic {
             timerFires++;
             if ((lvtTimer & (1L << 16)) == 0) request((int) (lvtTimer & 0xFF));
             boolean periodic = ((lvtTimer >>> 17) & 3) == 1;
-            deadline = periodic && timerInitial != 0 ? deadline + timerInitial * divisor() : Long.MAX_VALUE;
+            deadline = periodic && timerInitial != 0 ? deadline + period(timerInitial * divisor()) : Long.MAX_VALUE;
         }
     }
 
@@ -86,7 +102,7 @@ public final class LocalApic {
             case Msr.X2APIC_LVT_TIMER -> lvtTimer;
             case Msr.X2APIC_TIMER_INITIAL -> timerInitial;
             case Msr.X2APIC_TIMER_CURRENT -> deadline == Long.MAX_VALUE ? 0
-                    : Math.max(0, (deadline - cpu.steps + divisor() - 1) / divisor());
+                    : Math.min(timerInitial, Math.max(0, (deadline - cpu.steps + divisor() - 1) / divisor()));
             case Msr.X2APIC_TIMER_DIVIDE -> divideConfig;
             default -> {
                 if (msr >= Msr.X2APIC_ISR0 && msr < Msr.X2APIC_ISR0 + 8) yield word(isr, msr - Msr.X2APIC_ISR0);
@@ -113,7 +129,7 @@ public final class LocalApic {
             case Msr.X2APIC_LVT_TIMER -> lvtTimer = v & 0x7_00FFL;
             case Msr.X2APIC_TIMER_INITIAL -> {
                 timerInitial = v & 0xFFFF_FFFFL;
-                deadline = timerInitial == 0 ? Long.MAX_VALUE : cpu.steps + timerInitial * divisor();
+                deadline = timerInitial == 0 ? Long.MAX_VALUE : cpu.steps + period(timerInitial * divisor());
             }
             case Msr.X2APIC_TIMER_DIVIDE -> divideConfig = v & 0xB;
             default -> throw GuestFault.gp(String.format("wrmsr to x2APIC register 0x%x, which tk86 does not model", msr));

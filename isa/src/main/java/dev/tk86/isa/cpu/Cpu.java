@@ -60,6 +60,11 @@ public final class Cpu {
     /** TKL statements retired (so x86 instructions = steps - tklStatements). */
     public long tklStatements;
     public long interruptsDelivered, doubleFaults;
+    /**
+     * Spin-wait hints executed (x86 pause, TKL pause()): the PCT schedule takes a CPU that
+     * paused during its turn for one that waits on another CPU, and runs another one next.
+     */
+    public long pauses;
     /** The executor runs while steps < runLimit; delegates honour it too. */
     public long runLimit;
     /**

@@ -31,6 +31,8 @@ public final class Machine {
     private final Console console = new Console();
     private final CodeCache code;
     private final SplittableRandom random;
+    /** Non-null when the schedule is PCT. */
+    private final PctScheduler pct;
     private StepHook hook;
 
     private boolean stopped;
@@ -53,6 +55,12 @@ public final class Machine {
         memory.setWatchListener(frame -> { for (Cpu c : cpus) c.mmu.frameWatched(frame); });
         this.code = new CodeCache(this);
         this.random = new SplittableRandom(config.seed());
+        if (config.schedule() == Schedule.PCT) {
+            pct = new PctScheduler(cpus, config.pct(), config.quantum(), random.split());
+            for (Cpu c : cpus) c.apic.setJitter(random.split());
+        } else {
+            pct = null;
+        }
         io.attach(0xE9, 1, console);
         io.attach(Uart16550.COM1, 8, new Uart16550(console));
         io.attach(ExitPort.PORT, 1, new ExitPort(this::powerOff));
@@ -146,7 +154,13 @@ public final class Machine {
             }
             Cpu c;
             long q;
-            if (config.schedule() == Schedule.RANDOM) {
+            if (pct != null) {
+                idleHaltedCpus();
+                PctScheduler.Turn t = pct.next(done);
+                if (t == null) continue; // idling the halted CPUs made one runnable, or none can run
+                c = t.cpu();
+                q = t.steps();
+            } else if (config.schedule() == Schedule.RANDOM) {
                 c = cpus[random.nextInt(cpus.length)];
                 q = 1 + random.nextInt(2 * config.quantum());
             } else {
@@ -171,11 +185,31 @@ public final class Machine {
     }
 
     private boolean anyCanRun() {
-        for (Cpu c : cpus) {
-            if (c.state == Cpu.State.RUNNING) return true;
-            if (c.state == Cpu.State.HALTED && c.interruptsEnabled() && c.apic.deliverable() >= 0) return true;
-        }
+        for (Cpu c : cpus) if (canRun(c)) return true;
         return false;
+    }
+
+    /** Running, or halted with an interrupt it will take. */
+    static boolean canRun(Cpu c) {
+        return c.state == Cpu.State.RUNNING
+                || c.state == Cpu.State.HALTED && c.interruptsEnabled() && c.apic.deliverable() >= 0;
+    }
+
+    /**
+     * PCT gives halted CPUs no turns, so their clocks would stop: each one idles up to the
+     * clock of the most advanced running CPU (or its timer deadline, whichever comes first).
+     */
+    private void idleHaltedCpus() {
+        long now = 0;
+        for (Cpu c : cpus) if (c.state == Cpu.State.RUNNING) now = Math.max(now, c.steps);
+        for (Cpu c : cpus) {
+            if (c.state != Cpu.State.HALTED || canRun(c) || c.steps >= now) continue;
+            long wake = Math.min(now, c.apic.deadline());
+            if (wake <= c.steps) continue;
+            idleSteps += wake - c.steps;
+            c.steps = wake;
+            c.apic.tick();
+        }
     }
 
     /** All CPUs wait: jump the halted CPU (with interrupts on) whose timer expires first. */

@@ -11,5 +11,12 @@ public enum Schedule {
      * A random CPU for a random quantum of 1..2*quantum steps, drawn from the seed: short
      * slices land preemptions at arbitrary instructions, which is what finds races.
      */
-    RANDOM
+    RANDOM,
+    /**
+     * PCT (see {@link PctParameters}): the runnable CPU of highest priority runs for a random
+     * quantum of 1..2*quantum steps; priorities are a random permutation, lowered below all
+     * others at depth-1 change points drawn from the seed; APIC timer periods jitter by up to a
+     * quarter. See {@link PctScheduler} for how spinning and halted CPUs are treated.
+     */
+    PCT
 }

@@ -1,6 +1,7 @@
 package dev.tk86.isa.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -172,8 +173,27 @@ class SystemBehaviourTest {
         assertNotEquals(a[0], c[0], "another seed interleaves differently");
     }
 
-    private static long[] race(long seed) {
-        Machine m = new Machine(MachineConfig.defaults().withCpus(2).withSchedule(Schedule.RANDOM, seed).withQuantum(7));
+    /** PCT: a run is a function of the seed too (trace hash), and seeds differ in interleaving and outcome. */
+    @Test
+    void pctRunsAreAFunctionOfTheSeed() {
+        long[] a = race(7, Schedule.PCT), b = race(7, Schedule.PCT);
+        assertEquals(a[0], b[0], "same seed: same trace hash");
+        assertEquals(a[1], b[1], "same seed: same final counter");
+        java.util.Set<Long> hashes = new java.util.HashSet<>(), counters = new java.util.HashSet<>();
+        for (long seed = 0; seed < 8; seed++) {
+            long[] r = race(seed, Schedule.PCT);
+            hashes.add(r[0]);
+            counters.add(r[1]);
+        }
+        assertTrue(hashes.size() > 1, "seeds interleave differently");
+        assertTrue(counters.size() > 1, "and lose different increments: " + counters);
+    }
+
+    private static long[] race(long seed) { return race(seed, Schedule.RANDOM); }
+
+    private static long[] race(long seed, Schedule schedule) {
+        Machine m = new Machine(MachineConfig.defaults().withCpus(2).withSchedule(schedule, seed).withQuantum(7)
+                .withPct(new PctParameters(3, 20_000)));
         PagedMachine pm = PagedMachine.on(m);
         long apFrame = pm.allocFrame();
         pm.pages().map4k(AP_START, apFrame, PageTableBuilder.P | PageTableBuilder.RW);

@@ -238,7 +238,7 @@ final class ExprCodegen implements Opcodes {
             case INTR_DISABLE -> { cpuThen(a); ops("intrDisable", "(" + CPU_D + ")J"); return true; }
             case INTR_RESTORE -> { cpuThen(a); ops("intrRestore", "(" + CPU_D + "J)V"); return false; }
             case INTR_ENABLE -> { cpuThen(a); ops("intrEnable", "(" + CPU_D + ")V"); return false; }
-            case PAUSE -> { return false; }
+            case PAUSE -> { cpuThen(a); ops("pause", "(" + CPU_D + ")V"); return false; }
             case HLT -> { cpuThen(a); ops("hlt", "(" + CPU_D + ")V"); return false; }
             case RDTSC -> { cpuThen(a); mv.visitMethodInsn(INVOKEVIRTUAL, CPU, "tsc", "()J", false); return true; }
             case IPI_SEND -> { cpuThen(a); ops("ipiSend", "(" + CPU_D + "JJ)V"); return false; }

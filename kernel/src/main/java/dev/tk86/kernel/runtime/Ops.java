@@ -38,6 +38,9 @@ public final class Ops {
         }
     }
 
+    /** A spin-wait hint: counted, as x86 pause is, so the scheduler can tell a spinning CPU. */
+    public static void pause(Cpu cpu) { cpu.pauses++; }
+
     public static void hlt(Cpu cpu) {
         cpu.state = Cpu.State.HALTED;
         cpu.exitRun = true;

@@ -3,6 +3,7 @@ package dev.tk86.tools.cli;
 import dev.tk86.images.SourceLayout;
 import dev.tk86.images.build.BuildException;
 import dev.tk86.isa.machine.MachineConfig;
+import dev.tk86.isa.machine.PctParameters;
 import dev.tk86.isa.machine.Schedule;
 import dev.tk86.loader.ImageException;
 import dev.tk86.tools.BadInputException;
@@ -47,7 +48,7 @@ import picocli.CommandLine.Spec;
                 "    70:internal error in tk86"})
 final class BootCommand implements Callable<Integer> {
     /** How CPUs take turns; the names users type. */
-    enum ScheduleName { rr, random }
+    enum ScheduleName { rr, random, pct }
 
     @Spec CommandSpec spec;
 
@@ -60,9 +61,15 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "seed of the random schedule (default: ${DEFAULT-VALUE})")
     long seed = 0;
 
-    @Option(names = "--schedule", paramLabel = "rr|random",
-            description = "round-robin quanta, or random CPUs for random quanta of 1..2Q steps drawn from the seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--schedule", paramLabel = "rr|random|pct",
+            description = "round-robin quanta; random CPUs for random quanta of 1..2Q steps; or PCT priorities with random quanta and timer jitter; all drawn from the seed (default: ${DEFAULT-VALUE})")
     ScheduleName schedule = ScheduleName.rr;
+
+    @Option(names = "--pct-depth", paramLabel = "D", description = "PCT: bug depth, D-1 priority change points (default: ${DEFAULT-VALUE})")
+    int pctDepth = PctParameters.DEFAULT_DEPTH;
+
+    @Option(names = "--pct-horizon", paramLabel = "N", description = "PCT: change points fall in steps 1..N (default: ${DEFAULT-VALUE})")
+    long pctHorizon = PctParameters.DEFAULT_HORIZON;
 
     @Option(names = "--quantum", paramLabel = "Q", description = "steps per turn of a CPU (default: ${DEFAULT-VALUE})")
     int quantum = 1000;
@@ -122,9 +129,15 @@ final class BootCommand implements Callable<Integer> {
         if (cpus < 1 || cpus > 64) throw new BadInputException("--cpus: must be 1..64, got " + cpus);
         if (quantum < 1) throw new BadInputException("--quantum: must be at least 1, got " + quantum);
         if (maxSteps < 1) throw new BadInputException("--max-steps: must be at least 1, got " + maxSteps);
-        Schedule s = schedule == ScheduleName.random ? Schedule.RANDOM : Schedule.ROUND_ROBIN;
+        if (pctDepth < 1) throw new BadInputException("--pct-depth: must be at least 1, got " + pctDepth);
+        if (pctHorizon < 1) throw new BadInputException("--pct-horizon: must be at least 1, got " + pctHorizon);
+        Schedule s = switch (schedule) {
+            case rr -> Schedule.ROUND_ROBIN;
+            case random -> Schedule.RANDOM;
+            case pct -> Schedule.PCT;
+        };
         MachineConfig m = MachineConfig.defaults().withCpus(cpus).withMemory(MemorySize.parse(memory)).withSchedule(s, seed)
-                .withQuantum(quantum).withVendor(vendor.vendor());
+                .withQuantum(quantum).withVendor(vendor.vendor()).withPct(new PctParameters(pctDepth, pctHorizon));
         return new BootOptions(m, cmdline, maxSteps);
     }
 }

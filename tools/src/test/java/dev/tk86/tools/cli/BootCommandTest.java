@@ -84,7 +84,7 @@ class BootCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rr", "random"})
+    @ValueSource(strings = {"rr", "random", "pct"})
     void theSameSeedGivesTheSameConsoleAndSummary(String schedule) {
         String[] args = {"boot", smoke(), "--cpus", "4", "--schedule", schedule, "--seed", "7", "--quantum", "50"};
         Cli.Outcome a = Cli.run(args), b = Cli.run(args);
@@ -97,6 +97,19 @@ class BootCommandTest {
         List<String> summaries = new ArrayList<>();
         for (String seed : List.of("1", "2", "3")) {
             Cli.Outcome o = Cli.run("boot", smoke(), "--cpus", "4", "--schedule", "random", "--seed", seed, "--quantum", "20");
+            assertEquals(0, o.status(), o::toString);
+            for (int i = 1; i < 4; i++) assertTrue(o.out().contains("cpu" + i + ": hatched"), o.out());
+            summaries.add(o.out().substring(o.out().indexOf("tk86: powered off")));
+        }
+        assertTrue(summaries.stream().distinct().count() > 1, "three seeds gave the same run:\n" + summaries);
+    }
+
+    @Test
+    void pctSeedsBootEveryCpuAndInterleaveDifferently() {
+        List<String> summaries = new ArrayList<>();
+        for (String seed : List.of("1", "2", "3")) {
+            Cli.Outcome o = Cli.run("boot", smoke(), "--cpus", "4", "--schedule", "pct", "--pct-depth", "3",
+                    "--pct-horizon", "200000", "--seed", seed, "--quantum", "20");
             assertEquals(0, o.status(), o::toString);
             for (int i = 1; i < 4; i++) assertTrue(o.out().contains("cpu" + i + ": hatched"), o.out());
             summaries.add(o.out().substring(o.out().indexOf("tk86: powered off")));
