@@ -76,6 +76,9 @@ public final class Machine {
 
     public void setHook(StepHook hook) { this.hook = hook; }
 
+    /** The installed step hook, or null: a machine without one runs at full speed. */
+    public StepHook hook() { return hook; }
+
     /** Physical range [start, end) is executed by {@code d} instead of being decoded. */
     public void delegate(long start, long end, ExecutionDelegate d) { code.delegate(start, end, d); }
 

@@ -16,8 +16,12 @@ import dev.tk86.tools.boot.GuestBoot;
 import dev.tk86.tools.boot.MemorySize;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.tk86.tools.trace.TraceConfig;
+import dev.tk86.tools.trace.TraceOptions;
+import dev.tk86.tools.trace.Tracing;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -88,10 +92,13 @@ final class BootCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print only one JSON object at the end: exit_status, panic, panic_report, console, counters, stop, detail")
     boolean json;
 
+    @Mixin TraceOptions trace;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         BootOptions options = options();
+        TraceConfig traceConfig = trace.config();
         Path img = image;
         if (img == null) {
             try {
@@ -104,11 +111,13 @@ final class BootCommand implements Callable<Integer> {
             }
         }
         BootOutcome o;
+        Tracing[] tracing = new Tracing[1];
         try {
             o = GuestBoot.run(img, options, json ? b -> { } : b -> {
                 out.print((char) b);
                 if (b == '\n') out.flush();
-            });
+            }, k -> tracing[0] = Tracing.attach(k, traceConfig, err));
+            tracing[0].finish();
         } catch (ImageException e) {
             out.flush();
             err.println("tk86: " + img + ": " + ErrorHandlers.oneLine(e.getMessage()));

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Runs the tk86 command line in-process, capturing what it prints. */
-final class Cli {
-    record Outcome(int status, String out, String err) {
+public final class Cli {
+    public record Outcome(int status, String out, String err) {
         /** stdout's only line (the JSON of a single run). */
         String line() {
             String t = out.strip();
@@ -16,7 +16,7 @@ final class Cli {
 
     private Cli() { }
 
-    static Outcome run(String... args) {
+    public static Outcome run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         int status = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
         return new Outcome(status, out.toString(), err.toString());

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * thread (none: that kernel has no threads) and every frame: symbol+offset for x86, function,
  * arguments and file:line for TKL.
  */
-class PanicReportTest {
-    static String golden(String name) throws IOException {
+public class PanicReportTest {
+    public static String golden(String name) throws IOException {
         try (InputStream in = PanicReportTest.class.getResourceAsStream("/golden/" + name)) {
             if (in == null) throw new AssertionError("missing golden file " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
