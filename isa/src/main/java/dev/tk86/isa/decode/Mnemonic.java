@@ -1,7 +1,7 @@
 package dev.tk86.isa.decode;
 
 /**
- * Every instruction of the tk86 subset (ARCHITECTURE.md, "isa"). The condition of Jcc, SETcc
+ * Every instruction of the tk86 subset (docs/architecture.md, "The subset"). The condition of Jcc, SETcc
  * and CMOVcc is not part of the mnemonic but of {@link Insn#cond()}, the way the SDM writes
  * them as one instruction with a tttn field. Moves to and from control and segment registers
  * are {@link #MOV} with a {@link Operand.Cr} or {@link Operand.SReg} operand, and movabs is

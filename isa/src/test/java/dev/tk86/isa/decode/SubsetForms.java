@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The enumerated corpus: every opcode form of the subset (ARCHITECTURE.md, "isa") expanded
+ * The enumerated corpus: every opcode form of the subset (docs/architecture.md, "The subset") expanded
  * over its operand sizes, its register forms and the ModRM/SIB addressing modes.
  *
  * <p>A form is written like the SDM's opcode column: hex bytes (legacy prefixes, then the

@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the loader hands the TKL runtime (ARCHITECTURE.md, "loader"): the .tkl bytes as they
+ * What the loader hands the TKL runtime (docs/architecture.md, "From sources to a running machine"): the .tkl bytes as they
  * are in the file, the .text.tkl range both virtual and physical, and the symbol table; on a
  * machine whose memory already holds the segments. Images without TKL need no runtime.
  */
