@@ -275,20 +275,13 @@ public final class Mmu {
     }
 
     /**
-     * Translation for a debugger or monitor: walks without setting A/D flags and without
-     * faulting. Returns -1 if {@code va} is not mapped.
+     * Translation for a debugger, monitor or test: the page walker's own walk without its side
+     * effects (no A/D flags, no fault, TLB untouched; {@link PageWalker#peek}). Returns -1
+     * where an access would fault for lack of a translation (not present, or a reserved bit).
      */
     public long peekTranslate(long va) {
         if (!cpu.pagingEnabled()) return va;
-        long table = cpu.cr3 & Cr.CR3_PML4_MASK & PageWalker.ADDR_MASK;
-        for (int level = 4; level >= 1; level--) {
-            int shift = 12 + 9 * (level - 1);
-            long e = mem.read(table + (((va >>> shift) & 0x1FF) << 3), 8);
-            if ((e & PageWalker.P) == 0) return -1;
-            if (level == 1 || ((e & PageWalker.PS) != 0 && level <= 3))
-                return (e & PageWalker.ADDR_MASK & ~((1L << shift) - 1)) + (va & ((1L << shift) - 1));
-            table = e & PageWalker.ADDR_MASK;
-        }
-        return -1;
+        TlbEntry t = walker.peek(cpu.cr3, cpu.cr4, cpu.efer, va);
+        return t == null ? -1 : t.translate(va);
     }
 }

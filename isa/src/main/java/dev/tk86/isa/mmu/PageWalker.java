@@ -13,6 +13,11 @@ import dev.tk86.isa.tlb.TlbEntry;
  * entry is not present or has a reserved bit set. Permission checks against the combined rights
  * are done by the caller, on the resulting TLB entry, so that cached and fresh translations are
  * checked by the same rule.
+ *
+ * <p>{@link #peek} is the same walk without its side effects, for debuggers, monitors and
+ * tests: it writes no accessed or dirty flag, marks no frame as a paging structure, counts no
+ * walk and never faults. Where the access would fault it answers null. There is one walk, so
+ * a peek and a real access can never disagree about what is mapped.
  */
 public final class PageWalker {
     public static final long P = 1, RW = 1 << 1, US = 1 << 2, PWT = 1 << 3, PCD = 1 << 4, A = 1 << 5,
@@ -41,30 +46,47 @@ public final class PageWalker {
      */
     public TlbEntry walk(long cr3, long cr4, long efer, long va, boolean write, int errBase, long generation) {
         walks++;
+        return resolve(cr3, cr4, efer, va, write, errBase, generation, true);
+    }
+
+    /** The translation of {@code va} under these control registers, or null where an access would fault. */
+    public TlbEntry peek(long cr3, long cr4, long efer, long va) {
+        return resolve(cr3, cr4, efer, va, false, 0, 0, false);
+    }
+
+    /** The walk; {@code live} makes it a real access (A/D flags, table marks, faults), else a peek. */
+    private TlbEntry resolve(long cr3, long cr4, long efer, long va, boolean write, int errBase, long generation, boolean live) {
         boolean nxe = (efer & Cr.EFER_NXE) != 0;
         long table = cr3 & Cr.CR3_PML4_MASK & ADDR_MASK;
         boolean writable = true, user = true, noExec = false;
         for (int level = 4; level >= 1; level--) {
             int shift = 12 + 9 * (level - 1);
             long entryAddr = table + (((va >>> shift) & 0x1FF) << 3);
-            long e = readEntry(entryAddr);
-            if ((e & P) == 0)
+            long e = live ? readEntry(entryAddr) : mem.read(entryAddr, 8);
+            if ((e & P) == 0) {
+                if (!live) return null;
                 throw GuestFault.pageFault(va, errBase, String.format("not present at level %d (entry 0x%x at 0x%x)", level, e, entryAddr));
+            }
             boolean leaf = level == 1 || ((e & PS) != 0 && level <= 3);
             long reserved = RESERVED_HIGH;
             if (!nxe) reserved |= XD;
             if (level == 4) reserved |= PS;
             if (leaf && level == 3) reserved |= 0x3FFF_E000L & ((1L << 30) - 1);   // 1 GiB page: bits 29:13
             if (leaf && level == 2) reserved |= 0x1F_E000L;                         // 2 MiB page: bits 20:13
-            if ((e & reserved) != 0)
+            if ((e & reserved) != 0) {
+                if (!live) return null;
                 throw GuestFault.pageFault(va, errBase | PfError.P | PfError.RSVD,
                         String.format("reserved bit set at level %d (entry 0x%x at 0x%x)", level, e, entryAddr));
+            }
             writable &= (e & RW) != 0;
             user &= (e & US) != 0;
             noExec |= nxe && (e & XD) != 0;
-            long newE = e | A;
-            if (leaf && write) newE |= D;
-            if (newE != e) mem.write(entryAddr, 8, newE);
+            long newE = e;
+            if (live) {
+                newE |= A;
+                if (leaf && write) newE |= D;
+                if (newE != e) mem.write(entryAddr, 8, newE);
+            }
             if (leaf) {
                 long pageMask = (1L << shift) - 1;
                 long pa = e & ADDR_MASK & ~pageMask;

@@ -122,6 +122,26 @@ class PagingRulesTest {
     }
 
     @Test
+    void peekTranslatesLikeTheWalkButSetsNoAccessedFlagAndCountsNoWalk() {
+        pt.map4k(VA, 0x30_0000, P | RW);
+        pt.map2m(0x4000_0000L, 0x60_0000, P | RW);
+        pt.map1g(0x80_0000_0000L, 0, P | RW);
+        assertEquals(0x30_0123L, cpu.mmu.peekTranslate(VA + 0x123));
+        assertEquals(0x60_0000L + 0x1F_FFF8, cpu.mmu.peekTranslate(0x4000_0000L + 0x1F_FFF8));
+        assertEquals(0xA0_0000L, cpu.mmu.peekTranslate(0x80_00A0_0000L));
+        for (int level = 4; level >= 1; level--) assertEquals(0, pt.entry(VA, level) & A, "no A at level " + level);
+        assertEquals(0, cpu.mmu.walker.walks, "a peek is not an access");
+        assertEquals(-1, cpu.mmu.peekTranslate(VA + 0x1000), "not present: no translation, no fault");
+    }
+
+    @Test
+    void peekRefusesAnEntryWithAReservedBitAsTheWalkDoes_SDM_4_5() {
+        pt.setEntry(VA, 1, (1L << 45) | 0x30_0000 | P | RW);
+        assertEquals(-1, cpu.mmu.peekTranslate(VA), "the access would raise #PF with RSVD");
+        assertTrue((fault(() -> cpu.read8(VA)).errorCode() & PfError.RSVD) != 0);
+    }
+
+    @Test
     void walkSetsAccessedInEveryEntryAndDirtyOnlyInTheLeafOnWrite_SDM_4_8() {
         pt.map4k(VA, 0x30_0000, P | RW);
         cpu.read8(VA);
