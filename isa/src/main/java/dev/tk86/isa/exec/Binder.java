@@ -19,7 +19,9 @@ import java.util.Set;
  *
  * <p>An instruction the semantics cannot take (a form outside the subset, a lock prefix on an
  * instruction that is not a read-modify-write of memory) is reported as a
- * {@link DecodeException}, which the code cache turns into #UD naming it.
+ * {@link DecodeException} by the code that recognises it, which the code cache turns into #UD
+ * naming it. Any other exception out of binding is a bug in tk86, not a property of the guest's
+ * code, and stays what it is: it must never reach the guest as #UD.
  */
 public final class Binder {
     private Binder() { }
@@ -33,14 +35,7 @@ public final class Binder {
         if (insn.has(Insn.PREFIX_LOCK) && !lockable(insn))
             throw new DecodeException(DecodeException.Kind.UNDEFINED, 0,
                     "lock prefix on " + name(insn) + ", which is not a read-modify-write of memory");
-        try {
-            return bindGroup(insn);
-        } catch (DecodeException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new DecodeException(DecodeException.Kind.OUTSIDE_SUBSET, 0,
-                    "tk86 has no semantics for this form of " + name(insn) + ": " + insn.operands());
-        }
+        return bindGroup(insn);
     }
 
     private static boolean lockable(Insn insn) {

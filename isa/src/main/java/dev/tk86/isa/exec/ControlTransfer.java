@@ -26,7 +26,8 @@ final class ControlTransfer {
     static Op bind(Insn insn) {
         int len = insn.length();
         Mnemonic m = insn.mnemonic();
-        if (insn.opSize() == 2) return bind16(insn);
+        boolean nearBranch = m == Mnemonic.JMP || m == Mnemonic.JCC || m == Mnemonic.CALL || m == Mnemonic.RET;
+        if (nearBranch && insn.opSize() == 2) return bind16(insn);
         return switch (m) {
             case JMP -> insn.operand(0) instanceof Operand.Rel r ? new JmpRel(len, r.disp()) : new JmpIndirect(len, Src.of(insn.operand(0), 8));
             case JCC -> Jcc.of(len, ((Operand.Rel) insn.operand(0)).disp(), insn.cond());
