@@ -24,6 +24,24 @@ public final class LocalApic {
 
     public LocalApic(Cpu cpu) { this.cpu = cpu; }
 
+    /** Power-on state (SDM 11.4.7.1 as x2APIC reads it): nothing pending, timer masked and stopped, counters at zero. */
+    public void reset() {
+        java.util.Arrays.fill(irr, 0);
+        java.util.Arrays.fill(isr, 0);
+        svr = 0xFF;
+        tpr = 0;
+        lvtTimer = 1L << 16;
+        timerInitial = 0;
+        divideConfig = 0;
+        deadline = Long.MAX_VALUE;
+        ipisSent = ipisReceived = timerFires = eois = 0;
+    }
+
+    public void addCounters(dev.tk86.isa.machine.Counters c) {
+        c.add("ipis_sent", ipisSent);
+        c.add("timer_interrupts", timerFires);
+    }
+
     /**
      * Makes each timer period (one-shot or periodic) vary by up to a quarter either way, drawn
      * from {@code random}: interrupts then land at different instructions from seed to seed,

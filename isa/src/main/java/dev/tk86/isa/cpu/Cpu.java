@@ -36,23 +36,23 @@ public final class Cpu {
     public long rip;
 
     // Lazy status flags, see Flags.
-    public int flagsKind = Flags.EAGER, flagsSize = 8;
+    public int flagsKind, flagsSize;
     public long flagsA, flagsB, flagsRes, flagsEager;
     public boolean flagsCarryIn;
     /** RFLAGS bits other than the six status flags (bit 1 is always set). */
-    public long rflagsSys = Rflags.FIXED1;
+    public long rflagsSys;
 
     public long cr0, cr2, cr3, cr4, efer;
     public long fsBase, gsBase, kernelGsBase, tscAux, star, lstar, fmask;
     /** wrmsr(TSC) sets the counter: the TSC reads steps + tscOffset. */
     public long tscOffset;
     /** Segment selectors: only their values are kept (selector-only moves). */
-    public int es, cs = 0x08, ss = 0x10, ds, fs, gs;
+    public int es, cs, ss, ds, fs, gs;
     public int cpl;
     public long gdtBase, idtBase;
     public int gdtLimit, idtLimit;
 
-    public State state = State.RUNNING;
+    public State state;
     public String shutdownReason;
 
     /** Instructions plus TKL statements retired (the step-counted TSC). */
@@ -73,7 +73,7 @@ public final class Cpu {
      */
     public boolean exitRun;
     /** STI and mov-to-SS block interrupts until after the next instruction (SDM 6.8.3). */
-    public long interruptShadowUntil = -1;
+    public long interruptShadowUntil;
 
     public Cpu(int id, Machine machine) {
         this.id = id;
@@ -81,6 +81,49 @@ public final class Cpu {
         this.vendor = machine.config().vendor();
         this.mmu = new Mmu(this, machine.memory(), machine.config().tlbCapacity());
         this.apic = new LocalApic(this);
+        reset();
+    }
+
+    /**
+     * tk86's power-on state of a processor (the one docs/boot.md's loader starts from): every
+     * register and MSR zero, RFLAGS = 2, paging off, CPL 0 with the flat selectors CS = 0x08 and
+     * SS = 0x10, no descriptor tables, running; TLB and local APIC reset; every counter of
+     * this CPU at zero. Every field of the architectural state is set here and only here, so
+     * a field added later cannot be forgotten by a caller that resets a CPU.
+     */
+    public void reset() {
+        java.util.Arrays.fill(r, 0);
+        rip = 0;
+        flagsKind = Flags.EAGER;
+        flagsSize = 8;
+        flagsA = flagsB = flagsRes = flagsEager = 0;
+        flagsCarryIn = false;
+        rflagsSys = Rflags.FIXED1;
+        cr0 = cr2 = cr3 = cr4 = efer = 0;
+        fsBase = gsBase = kernelGsBase = tscAux = star = lstar = fmask = 0;
+        tscOffset = 0;
+        es = ds = fs = gs = 0;
+        cs = 0x08;
+        ss = 0x10;
+        cpl = 0;
+        gdtBase = idtBase = 0;
+        gdtLimit = idtLimit = 0;
+        state = State.RUNNING;
+        shutdownReason = null;
+        steps = tklStatements = interruptsDelivered = doubleFaults = 0;
+        runLimit = 0;
+        exitRun = false;
+        interruptShadowUntil = -1;
+        mmu.reset();
+        apic.reset();
+    }
+
+    /** This CPU's counters, its MMU's and its local APIC's (steps are the machine's to report, net of idle time). */
+    public void addCounters(dev.tk86.isa.machine.Counters c) {
+        mmu.addCounters(c);
+        apic.addCounters(c);
+        c.add("interrupts_delivered", interruptsDelivered);
+        c.add("double_faults", doubleFaults);
     }
 
     // --- RFLAGS ----------------------------------------------------------------------------

@@ -20,6 +20,9 @@ public final class Console implements PortDevice {
 
     public String text() { return text.toString(); }
 
+    /** Forgets what was written (a machine reset); the listener stays. */
+    public void reset() { text.setLength(0); }
+
     @Override public long in(int port, int size) { return 0xE9; } // Bochs: reading 0xE9 returns 0xE9
 
     @Override public void out(int port, int size, long value) { put((int) value); }

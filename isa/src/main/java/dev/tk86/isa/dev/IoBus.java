@@ -8,6 +8,10 @@ public final class IoBus {
     private final PortDevice[] ports = new PortDevice[65536];
     public long unclaimedIn, unclaimedOut;
 
+    public void addCounters(dev.tk86.isa.machine.Counters c) { c.add("io_unclaimed", unclaimedIn + unclaimedOut); }
+
+    public void resetCounters() { unclaimedIn = unclaimedOut = 0; }
+
     public void attach(int first, int count, PortDevice d) {
         for (int p = first; p < first + count; p++) ports[p] = d;
     }

@@ -10,6 +10,9 @@ public final class Uart16550 implements PortDevice {
     private final Console console;
     private final int[] regs = new int[8];
 
+    /** Power-on: every register zero. */
+    public void reset() { java.util.Arrays.fill(regs, 0); }
+
     public Uart16550(Console console) { this.console = console; }
 
     @Override

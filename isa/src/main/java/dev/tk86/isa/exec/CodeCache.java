@@ -50,6 +50,17 @@ public final class CodeCache {
     private final Frame[] frames;
     private final List<Delegation> delegations = new ArrayList<>();
     public long decodes, invalidations, blocksCompiled, blocksRun;
+
+    public void addCounters(dev.tk86.isa.machine.Counters c) {
+        c.add("decodes", decodes);
+        c.add("code_invalidations", invalidations);
+    }
+
+    /**
+     * Counters back to zero (a machine reset). The decoded code stays: it is keyed by physical
+     * frame and dropped on any write to the frame, so it always matches what memory holds.
+     */
+    public void resetCounters() { decodes = invalidations = blocksCompiled = blocksRun = 0; }
     /**
      * Whether hot blocks are compiled ({@link Block}). Off, the executor only interprets; the
      * guest cannot tell the two apart (BlockCompilationTest), so this is for tests and measuring.

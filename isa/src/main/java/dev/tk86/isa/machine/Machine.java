@@ -12,7 +12,6 @@ import dev.tk86.isa.exec.Interrupts;
 import dev.tk86.isa.exec.StepHook;
 import dev.tk86.isa.fault.GuestFault;
 import dev.tk86.isa.mem.PhysicalMemory;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -29,10 +28,11 @@ public final class Machine {
     private final Cpu[] cpus;
     private final IoBus io = new IoBus();
     private final Console console = new Console();
+    private final Uart16550 uart = new Uart16550(console);
     private final CodeCache code;
-    private final SplittableRandom random;
+    private SplittableRandom random;
     /** Non-null when the schedule is PCT. */
-    private final PctScheduler pct;
+    private PctScheduler pct;
     private StepHook hook;
 
     private boolean stopped;
@@ -54,16 +54,48 @@ public final class Machine {
         }
         memory.setWatchListener(frame -> { for (Cpu c : cpus) c.mmu.frameWatched(frame); });
         this.code = new CodeCache(this);
-        this.random = new SplittableRandom(config.seed());
+        startSchedule();
+        io.attach(0xE9, 1, console);
+        io.attach(Uart16550.COM1, 8, uart);
+        io.attach(ExitPort.PORT, 1, new ExitPort(this::powerOff));
+    }
+
+    /**
+     * A hardware reset of the whole machine: every CPU back to its power-on state (CPU 0
+     * running, the others parked), devices and local APICs reset, the interleaver and the
+     * random schedule back at their start, every counter at zero, no stop recorded. Physical
+     * memory keeps its contents, as RAM does across a reset; a caller that wants it blank
+     * writes it. After a reset the machine runs as a new one with the same configuration
+     * would, from the same memory.
+     */
+    public void reset() {
+        for (int i = 0; i < cpus.length; i++) {
+            cpus[i].reset();
+            if (i > 0) cpus[i].state = Cpu.State.PARKED;
+        }
+        console.reset();
+        uart.reset();
+        io.resetCounters();
+        code.resetCounters();
+        startSchedule();
+        stopped = false;
+        stopReason = null;
+        exitStatus = -1;
+        stopDetail = "";
+        panicMessage = null;
+        nextRoundRobin = 0;
+        idleSteps = 0;
+    }
+
+    /** The interleaver's random state as the seed makes it, at power-on and after a reset. */
+    private void startSchedule() {
+        random = new SplittableRandom(config.seed());
         if (config.schedule() == Schedule.PCT) {
             pct = new PctScheduler(cpus, config.pct(), config.quantum(), random.split());
             for (Cpu c : cpus) c.apic.setJitter(random.split());
         } else {
             pct = null;
         }
-        io.attach(0xE9, 1, console);
-        io.attach(Uart16550.COM1, 8, new Uart16550(console));
-        io.attach(ExitPort.PORT, 1, new ExitPort(this::powerOff));
     }
 
     public MachineConfig config() { return config; }
@@ -278,35 +310,21 @@ public final class Machine {
         c.exitRun = false;
     }
 
-    /** Counters of the whole machine, summed over CPUs, by name. */
+    /**
+     * Counters of the whole machine by name: the steps (net of the time halted CPUs skipped),
+     * then what each CPU, the code cache and the I/O bus report of themselves, summed over CPUs.
+     */
     public Map<String, Long> counters() {
-        Map<String, Long> m = new LinkedHashMap<>();
-        long steps = 0, tkl = 0, walks = 0, hits = 0, fills = 0, cr3 = 0, full = 0, inv = 0, ipis = 0, ints = 0, df = 0, timer = 0;
-        for (Cpu c : cpus) {
-            steps += c.steps; tkl += c.tklStatements;
-            walks += c.mmu.walker.walks; hits += c.mmu.tlb.hits; fills += c.mmu.tlb.fills; cr3 += c.mmu.tlb.cr3Flushes;
-            full += c.mmu.tlb.fullFlushes; inv += c.mmu.tlb.invlpgs;
-            ipis += c.apic.ipisSent; ints += c.interruptsDelivered; df += c.doubleFaults; timer += c.apic.timerFires;
-        }
-        m.put("steps", steps - idleSteps);
-        m.put("x86_instructions", steps - idleSteps - tkl);
-        m.put("tkl_statements", tkl);
-        m.put("idle_steps", idleSteps);
-        m.put("page_walks", walks);
-        // translations found in the architectural TLB when the host's fast path missed (the fast
-        // path itself is not counted: it would cost every memory access an increment)
-        m.put("tlb_hits", hits);
-        m.put("tlb_fills", fills);
-        m.put("tlb_cr3_flushes", cr3);
-        m.put("tlb_full_flushes", full);
-        m.put("tlb_invlpg", inv);
-        m.put("ipis_sent", ipis);
-        m.put("interrupts_delivered", ints);
-        m.put("double_faults", df);
-        m.put("timer_interrupts", timer);
-        m.put("decodes", code.decodes);
-        m.put("code_invalidations", code.invalidations);
-        m.put("io_unclaimed", io.unclaimedIn + io.unclaimedOut);
-        return m;
+        Counters k = new Counters();
+        long steps = 0, tkl = 0;
+        for (Cpu c : cpus) { steps += c.steps; tkl += c.tklStatements; }
+        k.add("steps", steps - idleSteps);
+        k.add("x86_instructions", steps - idleSteps - tkl);
+        k.add("tkl_statements", tkl);
+        k.add("idle_steps", idleSteps);
+        for (Cpu c : cpus) c.addCounters(k);
+        code.addCounters(k);
+        io.addCounters(k);
+        return k.asMap();
     }
 }

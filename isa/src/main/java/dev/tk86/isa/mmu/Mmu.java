@@ -59,6 +59,19 @@ public final class Mmu {
 
     // --- invalidation ---------------------------------------------------------------------------
 
+    /** Power-on: TLB, walk cache and host caches empty, counters at zero. */
+    public void reset() {
+        tlb.reset();
+        walker.resetCounters();
+        walkCache.clear();
+        clearFast();
+    }
+
+    public void addCounters(dev.tk86.isa.machine.Counters c) {
+        walker.addCounters(c);
+        tlb.addCounters(c);
+    }
+
     public void cr3Written() {
         tlb.flushNonGlobal();
         clearFast();

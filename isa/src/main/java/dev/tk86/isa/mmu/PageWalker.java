@@ -32,6 +32,10 @@ public final class PageWalker {
 
     public PageWalker(PhysicalMemory mem) { this.mem = mem; }
 
+    public void addCounters(dev.tk86.isa.machine.Counters c) { c.add("page_walks", walks); }
+
+    public void resetCounters() { walks = 0; }
+
     /** Reads a paging-structure entry and marks its frame as holding paging structures. */
     private long readEntry(long entryAddr) {
         byte[] f = mem.frame(entryAddr);

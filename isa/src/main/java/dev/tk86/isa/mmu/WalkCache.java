@@ -34,6 +34,12 @@ final class WalkCache {
         return e;
     }
 
+    /** Forgets every walk (a reset). */
+    void clear() {
+        java.util.Arrays.fill(entry, null);
+        hits = 0;
+    }
+
     void remember(long cr3Value, long va, long tableWrites, long modeBits, TlbEntry e) {
         long p = va >>> 12;
         int i = slot(cr3Value, p);

@@ -33,6 +33,22 @@ public final class Tlb {
 
     public long generation() { return generation; }
 
+    public void addCounters(dev.tk86.isa.machine.Counters c) {
+        // translations found here when the host's fast path missed (the fast path itself is not
+        // counted: it would cost every memory access an increment)
+        c.add("tlb_hits", hits);
+        c.add("tlb_fills", fills);
+        c.add("tlb_cr3_flushes", cr3Flushes);
+        c.add("tlb_full_flushes", fullFlushes);
+        c.add("tlb_invlpg", invlpgs);
+    }
+
+    /** Power-on: empty, counters at zero. */
+    public void reset() {
+        flushAll();
+        lookups = hits = fills = cr3Flushes = fullFlushes = invlpgs = evictions = 0;
+    }
+
     private boolean live(TlbEntry e) { return e != null && (e.global() || e.generation() == generation); }
 
     /** The entry that translates {@code va}, or null. */
