@@ -2,18 +2,13 @@ package dev.tk86.tools.cli;
 
 import dev.tk86.images.SourceLayout;
 import dev.tk86.images.build.BuildException;
-import dev.tk86.isa.machine.MachineConfig;
-import dev.tk86.isa.machine.PctParameters;
-import dev.tk86.isa.machine.Schedule;
 import dev.tk86.loader.ImageException;
-import dev.tk86.tools.BadInputException;
 import dev.tk86.tools.boot.BootExitCodes;
 import dev.tk86.tools.boot.BootOptions;
 import dev.tk86.tools.boot.BootOutcome;
 import dev.tk86.tools.boot.BootReport;
 import dev.tk86.tools.boot.DefaultImage;
 import dev.tk86.tools.boot.GuestBoot;
-import dev.tk86.tools.boot.MemorySize;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import dev.tk86.tools.trace.TraceConfig;
@@ -23,7 +18,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,43 +45,12 @@ import picocli.CommandLine.Spec;
                 "     7:no IMAGE given and the default image could not be built",
                 "    70:internal error in tk86"})
 final class BootCommand implements Callable<Integer> {
-    /** How CPUs take turns; the names users type. */
-    enum ScheduleName { rr, random, pct }
-
     @Spec CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "IMAGE", description = "kernel image (default: the GENERIC image)")
     Path image;
 
-    @Option(names = "--cpus", paramLabel = "N", description = "CPUs, 1..64 (default: ${DEFAULT-VALUE})")
-    int cpus = 2;
-
-    @Option(names = "--seed", paramLabel = "S", description = "seed of the random schedule (default: ${DEFAULT-VALUE})")
-    long seed = 0;
-
-    @Option(names = "--schedule", paramLabel = "rr|random|pct",
-            description = "round-robin quanta; random CPUs for random quanta of 1..2Q steps; or PCT priorities with random quanta and timer jitter; all drawn from the seed (default: ${DEFAULT-VALUE})")
-    ScheduleName schedule = ScheduleName.rr;
-
-    @Option(names = "--pct-depth", paramLabel = "D", description = "PCT: bug depth, D-1 priority change points (default: ${DEFAULT-VALUE})")
-    int pctDepth = PctParameters.DEFAULT_DEPTH;
-
-    @Option(names = "--pct-horizon", paramLabel = "N", description = "PCT: change points fall in steps 1..N (default: ${DEFAULT-VALUE})")
-    long pctHorizon = PctParameters.DEFAULT_HORIZON;
-
-    @Option(names = "--quantum", paramLabel = "Q", description = "steps per turn of a CPU (default: ${DEFAULT-VALUE})")
-    int quantum = 1000;
-
-    @Option(names = "--memory", paramLabel = "SIZE", description = "RAM, e.g. 64M or 1G (default: 64M)")
-    String memory = "64M";
-
-    @Option(names = "--cmdline", paramLabel = "TEXT", description = "the kernel's command line (boot info, docs/boot.md 4.2)")
-    String cmdline = "";
-
-    @Mixin VendorOption vendor;
-
-    @Option(names = "--max-steps", paramLabel = "N", description = "step budget of the whole machine (default: ${DEFAULT-VALUE})")
-    long maxSteps = 1_000_000_000L;
+    @Mixin MachineOptions machine;
 
     @Option(names = "--json", description = "print only one JSON object at the end: exit_status, panic, panic_report, console, counters, stop, detail")
     boolean json;
@@ -97,7 +60,7 @@ final class BootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        BootOptions options = options();
+        BootOptions options = machine.toBootOptions();
         TraceConfig traceConfig = trace.config();
         Path img = image;
         if (img == null) {
@@ -132,21 +95,5 @@ final class BootCommand implements Callable<Integer> {
         }
         out.flush();
         return BootExitCodes.of(o);
-    }
-
-    private BootOptions options() {
-        if (cpus < 1 || cpus > 64) throw new BadInputException("--cpus: must be 1..64, got " + cpus);
-        if (quantum < 1) throw new BadInputException("--quantum: must be at least 1, got " + quantum);
-        if (maxSteps < 1) throw new BadInputException("--max-steps: must be at least 1, got " + maxSteps);
-        if (pctDepth < 1) throw new BadInputException("--pct-depth: must be at least 1, got " + pctDepth);
-        if (pctHorizon < 1) throw new BadInputException("--pct-horizon: must be at least 1, got " + pctHorizon);
-        Schedule s = switch (schedule) {
-            case rr -> Schedule.ROUND_ROBIN;
-            case random -> Schedule.RANDOM;
-            case pct -> Schedule.PCT;
-        };
-        MachineConfig m = MachineConfig.defaults().withCpus(cpus).withMemory(MemorySize.parse(memory)).withSchedule(s, seed)
-                .withQuantum(quantum).withVendor(vendor.vendor()).withPct(new PctParameters(pctDepth, pctHorizon));
-        return new BootOptions(m, cmdline, maxSteps);
     }
 }
