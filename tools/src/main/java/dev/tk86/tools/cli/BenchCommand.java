@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tk86 bench}: benchmarks (figures go to docs/performance.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-        subcommands = {BenchIsaCommand.class, BenchBootCommand.class, BenchTklCommand.class})
+        subcommands = {BenchIsaCommand.class, BenchBootCommand.class, BenchTklCommand.class, BenchKernelCommand.class})
 final class BenchCommand implements Runnable {
     @Spec CommandSpec spec;
 
