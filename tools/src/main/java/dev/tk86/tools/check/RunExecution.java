@@ -26,6 +26,11 @@ public final class RunExecution {
     public record Result(RunVerdict verdict, BootOutcome outcome, Watch watch) { }
 
     public static Result run(Path image, RunSpec spec, Set<String> invariants, IntConsumer console) {
+        return run(image, spec, invariants, console, k -> { });
+    }
+
+    /** {@code attach} runs after the monitors are attached and before the run (replay's traces). */
+    public static Result run(Path image, RunSpec spec, Set<String> invariants, IntConsumer console, GuestBoot.Attach attach) {
         KernelInspector k;
         try {
             k = GuestBoot.boot(image, spec.bootOptions());
@@ -34,6 +39,7 @@ public final class RunExecution {
         }
         k.machine().console().setListener(console);
         Watch watch = Monitors.attach(k, invariants);
+        attach.attach(k);
         RunResult r = k.machine().run(spec.maxSteps());
         Optional<Violation> v = watch.finish();
         BootOutcome o = GuestBoot.outcome(k, r);

@@ -8,6 +8,9 @@ import dev.tk86.tools.check.RunExecution;
 import dev.tk86.tools.check.RunSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.tk86.tools.trace.TraceConfig;
+import dev.tk86.tools.trace.TraceOptions;
+import dev.tk86.tools.trace.Tracing;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Spec;
                 "same kernel, machine options and seed give the same interleaving, step for",
                 "step. The console is printed as the guest writes it; then the violation (CPU,",
                 "step, thread, backtrace, the events that led to it) or 'no violation', and the",
-                "machine's summary. Takes every machine option of tk86 boot."},
+                "machine's summary. Takes every machine option of tk86 boot, and its trace",
+                "options (--trace, --trace-file, --trace-format, --perfetto)."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 " 0:the run broke no invariant",
@@ -40,6 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin MachineOptions machine;
 
+    @Mixin TraceOptions trace;
+
     @Option(names = "--invariants", paramLabel = "I,...", description = "invariants to report (default: all)")
     String invariants = "all";
 
@@ -47,6 +53,8 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         BootOptions options = machine.toBootOptions();
+        TraceConfig traceConfig = trace.config();
+        Tracing[] tracing = new Tracing[1];
         ImageSource source = kernel.source(image, err);
         String workload = workloadOf(options.commandLine());
         RunSpec run = new RunSpec(source, options.machine(), workload, options.commandLine(), options.maxSteps());
@@ -54,7 +62,8 @@ final class ReplayCommand implements Callable<Integer> {
                 Invariants.parse(invariants), b -> {
                     out.print((char) b);
                     if (b == '\n') out.flush();
-                });
+                }, k -> tracing[0] = Tracing.attach(k, traceConfig, err));
+        tracing[0].finish();
         String console = r.outcome().console();
         if (!console.isEmpty() && !console.endsWith("\n")) out.println();
         out.print(r.verdict().clean() ? "tk86: no violation (monitors: " + String.join(", ", r.watch().activeNames()) + ")\n" : r.verdict().text());

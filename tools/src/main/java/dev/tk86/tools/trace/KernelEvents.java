@@ -38,8 +38,10 @@ final class KernelEvents {
         return null;
     }
 
-    /** {@code kc_<what>_allocs - kc_<what>_frees}, if the kernel counts both. */
+    /** {@code kc_<what>_live}, else {@code kc_<what>_allocs - kc_<what>_frees}, if the kernel counts them. */
     Optional<Long> live(String what) {
+        Optional<Long> live = counter("kc_" + what + "_live");
+        if (live.isPresent()) return live;
         Optional<Long> a = counter("kc_" + what + "_allocs"), f = counter("kc_" + what + "_frees");
         return a.isPresent() && f.isPresent() ? Optional.of(a.get() - f.get()) : Optional.empty();
     }

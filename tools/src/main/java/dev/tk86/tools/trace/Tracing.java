@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Traces and the Perfetto timeline on one machine. Nothing is attached when the
+ * Traces and the Perfetto timeline on one machine. A hook already installed (a debugger's)
+ * keeps running first ({@link ChainedHook}). Nothing is attached when the
  * configuration asks for nothing, so a machine that is not traced runs without a step hook
  * (at full speed, with compiled blocks). Output files are opened before the guest starts, so
  * a file that cannot be written is an error up front.
@@ -59,7 +60,8 @@ public final class Tracing {
         }
         if (perfetto != null) observers.add(perfetto);
         TraceHook hook = new TraceHook(observers);
-        kernel.machine().setHook(hook);
+        var previous = kernel.machine().hook();
+        kernel.machine().setHook(previous == null ? hook : new ChainedHook(previous, hook));
         return new Tracing(hook, sink, traceFile, perfetto, perfettoFile);
     }
 

@@ -23,6 +23,18 @@ class BacktraceTest {
         return sb.toString();
     }
 
+    /** The source line a {@code file:line} (or a backtrace line ending in one) names, from the tree the image was built from. */
+    private static String source(String where) {
+        String fl = where.substring(where.lastIndexOf(' ') + 1);
+        String file = fl.substring(0, fl.indexOf(':'));
+        int line = Integer.parseInt(fl.substring(fl.indexOf(':') + 1));
+        try {
+            return java.nio.file.Files.readAllLines(TestImages.LAYOUT.tree().resolve(file)).get(line - 1);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void aTklCalleeAtItsFirstSiteShowsItsArgumentsFromRegistersAndItsCallersByFileAndLine() {
         KernelInspector k = StoppedKernel.boot(TestImages.of("GENERIC"), 1);
@@ -31,12 +43,12 @@ class BacktraceTest {
         assertEquals("pmap_kenter_pa <- pmap_bootstrap <- main <- start", names(bt));
         Frame top = bt.get(0);
         assertTrue(top.tkl());
-        assertEquals("arch/amd64/amd64/pmap.tk:114", top.fileLine().orElseThrow());
+        assertTrue(source(top.fileLine().orElseThrow()).contains("fn pmap_kenter_pa("), "site 0 is the function's own line");
         assertEquals(List.of("va", "pa", "bits"), top.parameters().stream().map(Variable::name).toList());
         // psABI 3.2.3: the first three INTEGER arguments are in rdi, rsi, rdx
         assertEquals(c.r[Reg.RDI], k.cpu(c.id).reader().scalar(top.parameters().get(0).value()));
         assertEquals(c.r[Reg.RDX], k.cpu(c.id).reader().scalar(top.parameters().get(2).value()));
-        assertEquals("arch/amd64/amd64/pmap.tk:137", bt.get(1).fileLine().orElseThrow(), "the first call is in the loop");
+        assertTrue(source(bt.get(1).fileLine().orElseThrow()).contains("pmap_kenter_pa("), "the caller's line is the call");
         assertTrue(bt.get(2).fileLine().orElseThrow().startsWith("kern/init_main.tk:"));
         Frame start = bt.get(3);
         assertTrue(!start.tkl() && start.offset() > 0, "start is x86 code, entered at its symbol and left at the call: " + start);
@@ -81,7 +93,8 @@ class BacktraceTest {
         StoppedKernel.runTo(k, "identifycpu");
         String[] lines = k.cpu(0).backtraceText().split("\n");
         assertTrue(lines[0].matches("#0  identifycpu\\(ci=0x[0-9a-f]+ <cpu_info_store>\\) at arch/amd64/amd64/identcpu.tk:4"), lines[0]);
-        assertTrue(lines[1].matches("#1  main\\(bip=\\d+\\) at kern/init_main.tk:18"), lines[1]);
+        assertTrue(lines[1].matches("#1  main\\(bip=\\d+\\) at kern/init_main.tk:\\d+"), lines[1]);
+        assertTrue(source(lines[1]).contains("identifycpu("), "main's line is the call: " + source(lines[1]));
         assertTrue(lines[2].matches("#2  start\\+0x[0-9a-f]+"), lines[2]);
     }
 }

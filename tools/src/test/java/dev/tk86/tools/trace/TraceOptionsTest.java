@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +69,33 @@ class TraceOptionsTest {
         assertEquals(2, f.status(), f::toString);
         assertTrue(f.err().startsWith("tk86: --trace-file: cannot write "), f.err());
         assertEquals("", f.out(), "the guest never started");
+    }
+
+    @Test
+    void aDebuggersHookRunsFirstAndAStepItStoppedBeforeIsTracedOnce() throws Exception {
+        KernelInspector k = GuestBoot.boot(TestImages.testKernel("switch"), new BootOptions(MachineConfig.defaults().withCpus(1), "", 1_000_000));
+        long entry = k.image().address("cpu_switchto");
+        boolean[] stopped = {false};
+        k.machine().setHook(c -> {
+            if (c.rip == entry && !stopped[0]) { stopped[0] = true; return false; }
+            return true;
+        });
+        StringWriter text = new StringWriter();
+        Tracing t = Tracing.attach(k, new TraceConfig(java.util.Set.of(TraceKind.INSN), java.util.Optional.empty(), TraceFormat.TEXT,
+                java.util.Optional.empty()), new PrintWriter(text));
+        assertEquals(dev.tk86.isa.machine.RunResult.Reason.STOPPED, k.machine().run(1_000_000).reason());
+        assertEquals(dev.tk86.isa.machine.RunResult.Reason.POWER_OFF, k.machine().run(1_000_000).reason());
+        t.finish();
+        assertEquals(1, text.toString().lines().filter(l -> l.contains(" <cpu_switchto> pushq %rbx")).count(), text.toString());
+    }
+
+    @Test
+    void replayTakesTheSameTraceOptions() throws Exception {
+        Path f = dir.resolve("replay.txt");
+        Cli.Outcome o = Cli.run("replay", TestImages.testKernel("switch").toString(), "--cpus", "1", "--trace", "switch", "--trace-file", f.toString());
+        assertEquals(0, o.status(), o::toString);
+        List<String> lines = Files.readAllLines(f);
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("cpu0 \\d+ switch old=0x[0-9a-f]+ new=0x[0-9a-f]+ cr3=0x[0-9a-f]+->0x[0-9a-f]+ ci_proc_pmap=0x0->0x0"), lines.get(0));
     }
 }

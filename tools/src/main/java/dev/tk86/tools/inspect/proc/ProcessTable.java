@@ -20,7 +20,8 @@ import java.util.Set;
  * plain pointer, whose first pointer member leads on), otherwise the thread each CPU is
  * running ({@code ci_curproc}). A kernel with neither (the smoke kernel) has no threads: the
  * table is empty, not an error. Each thread's process gives pid and command
- * ({@code p_p->ps_pid}, {@code ps_comm}).
+ * ({@code p_p->ps_pid}, {@code ps_comm}); a P_SYSTEM thread's own {@code p_name}, when
+ * set (idle, reaper), names it instead.
  */
 public final class ProcessTable {
     private static final int MAX_THREADS = 100_000;
@@ -81,10 +82,15 @@ public final class ProcessTable {
                 pid = number(ps, "ps_pid");
                 Optional<Value> c = member(ps, "ps_comm");
                 if (c.isPresent()) comm = reader.string(c.get(), 64);
-                if (comm.isEmpty()) comm = member(proc, "p_name").map(n -> reader.string(n, 64)).orElse("");
             } catch (InspectException e) {
                 comm = "<unreadable>";
             }
+        }
+        // a kernel thread's own name (idle, reaper) says more than its process's (swapper)
+        long system = image.constant("P_SYSTEM").map(ConstSymbol::value).orElse(0L);
+        if (flags > 0 && (flags & system) != 0) {
+            String own = member(proc, "p_name").map(n -> reader.string(n, 64)).orElse("");
+            if (!own.isEmpty()) comm = own;
         }
         int cpu = -1;
         for (Cpu c : cpus) if (curproc(c).orElse(0L) == p) cpu = c.id;
