@@ -29,11 +29,8 @@ public final class Toolchain implements AutoCloseable {
 
     /** @param benchDir a folder with the loops' sources, or null for tk86's own */
     public Toolchain(Path benchDir) {
-        if (benchDir != null)
-            for (String f : BenchLoop.FILES)
-                if (!Files.isRegularFile(benchDir.resolve(f)))
-                    throw new BadInputException("benchmark sources not found: " + benchDir.resolve(f)
-                            + " is missing (--bench-dir DIR must hold " + String.join(", ", BenchLoop.FILES) + ")");
+        if (benchDir != null && !Files.isDirectory(benchDir))
+            throw new BadInputException("benchmark sources not found: " + benchDir + " is not a folder (--bench-dir DIR)");
         try {
             this.work = Files.createTempDirectory("tk86-bench");
         } catch (IOException e) {
@@ -60,12 +57,13 @@ public final class Toolchain implements AutoCloseable {
 
     /** The ring-0 build's code bytes. */
     public byte[] bareMetal(BenchLoop loop, long iterations) {
+        Path source = source(loop);
         Path obj = work.resolve(loop.key() + "-" + (++serial) + ".o");
         Path bin = work.resolve(loop.key() + "-" + serial + ".bin");
         List<String> gcc = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-DBAREMETAL", "-DITERS=" + iterations));
         if (loop.cr3Switch()) gcc.add("-DCR3SWITCH");
         for (String d : loop.defines()) gcc.add("-D" + d);
-        gcc.addAll(List.of("-c", benchDir.resolve(loop.source()).toString(), "-o", obj.toString()));
+        gcc.addAll(List.of("-c", source.toString(), "-o", obj.toString()));
         exec(gcc);
         exec(List.of("objcopy", "-O", "binary", "-j", ".text", obj.toString(), bin.toString()));
         try {
@@ -83,9 +81,17 @@ public final class Toolchain implements AutoCloseable {
         Path exe = work.resolve(loop.key() + "-native-" + (++serial));
         List<String> gcc = new ArrayList<>(List.of("gcc", "-nostdlib", "-static", "-DITERS=" + iterations));
         for (String d : loop.defines()) gcc.add("-D" + d);
-        gcc.addAll(List.of(benchDir.resolve(loop.source()).toString(), "-o", exe.toString()));
+        gcc.addAll(List.of(source(loop).toString(), "-o", exe.toString()));
         exec(gcc);
         return run(List.of(exe.toString())).status();
+    }
+
+    /** The loop's source file; a folder given with --bench-dir must have it. */
+    private Path source(BenchLoop loop) {
+        Path f = benchDir.resolve(loop.source());
+        if (!Files.isRegularFile(f))
+            throw new BadInputException("benchmark sources not found: " + f + " is missing (the " + loop.key() + " loop's source)");
+        return f;
     }
 
     private record Outcome(int status, String output) { }

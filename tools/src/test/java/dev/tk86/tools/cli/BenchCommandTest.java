@@ -20,7 +20,14 @@ class BenchCommandTest {
     void aMissingBenchmarkFolderIsBadInput() {
         Cli.Outcome o = Cli.run("bench", "isa", "--bench-dir", "/nonexistent/bench");
         assertEquals(ExitCodes.BAD_INPUT, o.status());
-        assertTrue(o.err().startsWith("tk86: benchmark sources not found: /nonexistent/bench/alu.S is missing"), o.err());
+        assertTrue(o.err().startsWith("tk86: benchmark sources not found: /nonexistent/bench is not a folder"), o.err());
+    }
+
+    @Test
+    void aFolderWithoutALoopsSourceIsBadInputNamingTheFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Cli.Outcome o = Cli.run("bench", "isa", "--loops", "alu", "--bench-dir", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, o.status());
+        assertTrue(o.err().startsWith("tk86: benchmark sources not found: " + dir.resolve("alu.S") + " is missing"), o.err());
     }
 
     @Test

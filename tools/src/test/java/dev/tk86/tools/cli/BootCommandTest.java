@@ -38,6 +38,13 @@ class BootCommandTest {
 
     private static String console(JsonObject j) { return ((JsonValue.JsonString) j.members().get("console")).value(); }
 
+    @Test
+    void withAmdRulesTheKernelIdentifiesAnAmdProcessorAndStillBoots() {
+        Cli.Outcome o = Cli.run("boot", smoke(), "--cpu-vendor", "amd");
+        assertEquals(0, o.status(), o::toString);
+        assertTrue(o.out().contains("\ncpu0: tk86 x86-64 subset CPU (AMD rules), \"AuthenticAMD\" family 15 model 5 stepping 1\n"), o.out());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 4})
     void everyCpuPrintsItsBannerAndTheGuestPowersOffWithStatusZero(int cpus) {
