@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
 class StandaloneCheckoutTest {
     private static Path outer, copy;
+    /** The copied files, relative to the copy (the checkout's own, before anything is built). */
+    private static final List<String> copied = new ArrayList<>();
 
     @BeforeAll
     static void copyTheCheckout() throws IOException, InterruptedException {
@@ -46,6 +48,7 @@ class StandaloneCheckoutTest {
             Path to = copy.resolve(f);
             Files.createDirectories(to.getParent());
             Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+            copied.add(f);
             files++;
         }
         assertTrue(files > 100, "copied " + files + " files");
@@ -68,6 +71,17 @@ class StandaloneCheckoutTest {
         Process p = new ProcessBuilder(cmd).directory(copy.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Run(p.waitFor(), out);
+    }
+
+    @Test
+    void noFileOfTheCheckoutPointsAtASiblingFolderOfDesignNotes() throws IOException {
+        String sibling = "shared"; // split so that this file does not match itself
+        List<String> offenders = new ArrayList<>();
+        for (String f : copied) {
+            String text = new String(Files.readAllBytes(copy.resolve(f)), StandardCharsets.ISO_8859_1);
+            if (text.contains("../" + sibling) || text.contains("/work/" + sibling)) offenders.add(f);
+        }
+        assertEquals(List.of(), offenders, "a clone of tk86 has no ../" + sibling);
     }
 
     @Test
