@@ -59,7 +59,9 @@ public final class AttFormatter {
         } else if (o instanceof Operand.Mem m) {
             memory(b, m);
         } else if (o instanceof Operand.Rel rel) {
-            b.append(AttNumbers.unsigned(rel.target(address, i.length())));
+            long target = rel.target(address, i.length());
+            // a 16-bit near branch (AMD's rules) lands on IP, the target's low word
+            b.append(AttNumbers.unsigned(i.opSize() == 2 ? target & 0xFFFF : target));
         } else if (o instanceof Operand.Cr cr) {
             b.append("%cr").append(cr.num());
         } else if (o instanceof Operand.SReg sreg) {

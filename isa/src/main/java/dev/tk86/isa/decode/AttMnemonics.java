@@ -29,8 +29,9 @@ final class AttMnemonics {
             case JCC -> "j" + CC[i.cond()];
             case SETCC -> "set" + CC[i.cond()];
             case CMOVCC -> "cmov" + CC[i.cond()] + suffix(s);
-            case JMP -> i.operand(0) instanceof Operand.Rel ? "jmp" : "jmpq";
-            case CALL, RET -> name + "q";
+            // 16-bit near branches exist only with AMD's rules (66 without REX.W): callw, jmpw, retw
+            case JMP -> i.operand(0) instanceof Operand.Rel ? "jmp" : s == 2 ? "jmpw" : "jmpq";
+            case CALL, RET -> name + (s == 2 ? "w" : "q");
             case MOV -> mov(i);
             case MOVZX, MOVSX -> extension(i);
             case MOVSXD -> s == 8 ? "movslq" : "movsxd";

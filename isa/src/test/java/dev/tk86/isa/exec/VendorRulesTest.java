@@ -121,6 +121,22 @@ class VendorRulesTest {
     }
 
     @Test
+    void theAttTextOfA16BitBranchSaysWordAndShowsTheTruncatedTarget() { // small numbers print in decimal, as Capstone does
+        String[][] cases = {
+                {"66e80000", "callw 4", "callq 0x10010006"}, // Intel reads two more bytes: here, a truncated rel32
+                {"66c3", "retw", "retq"},
+                {"66ffd0", "callw *%ax", "callq *%rax"},
+                {"66eb00", "jmp 3", "jmp 0x10010003"}};
+        for (String[] c : cases) {
+            byte[] b = java.util.HexFormat.of().parseHex(c[0] + "0000");
+            Insn amd = Decoder.decode(ByteSource.of(b, 0, b.length), 0x10010000L, CpuVendor.AMD);
+            assertEquals(c[1], dev.tk86.isa.decode.AttFormatter.format(amd, 0x10010000L), c[0]);
+            Insn intel = Decoder.decode(ByteSource.of(b, 0, b.length), 0x10010000L, CpuVendor.INTEL);
+            assertEquals(c[2], dev.tk86.isa.decode.AttFormatter.format(intel, 0x10010000L), c[0]);
+        }
+    }
+
+    @Test
     void retWith66PopsEightBytesOnIntelAndAWordOnAmd() {
         for (CpuVendor v : CpuVendor.values()) {
             PagedMachine m = on(v, 0x66, 0xC3, 0xF4).set(Reg.RSP, PagedMachine.STACK_TOP - 8);

@@ -386,8 +386,8 @@ final class CaseGenerator {
     /**
      * Near branches with a 66 prefix (now and then with REX.W, which wins), where the vendors
      * part: Intel ignores 66, AMD branches at 16 bits, truncating RIP (a fetch fault at a low
-     * address) and pushing or popping a word. Every target is the next instruction at 64 bits.
-     * The rel32 forms carry the displacement 0x00EB0000: to Intel a jump far past the code (a
+     * address) and pushing or popping a word. The rel8, ret and indirect forms target the next
+     * instruction at 64 bits. The rel32 forms carry the displacement 0x00EB0000: to Intel a jump far past the code (a
      * fetch fault), to AMD a rel16 of 0 followed by "jmp .+0", so that a jcc not taken lands
      * on the end of the code on both.
      */
