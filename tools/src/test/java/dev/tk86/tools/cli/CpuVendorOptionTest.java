@@ -37,7 +37,7 @@ class CpuVendorOptionTest {
     @Test
     void anUnknownVendorIsOneLineNamingTheAcceptedOnes() {
         for (String[] cmd : new String[][] {{"boot"}, {"x86", "run", "--code", "90"}, {"x86", "decode", "--code", "90"},
-                {"x86", "disasm", "--code", "90"}, {"bench", "isa"}, {"bench", "tkl"}, {"bench", "boot"}}) {
+                {"x86", "disasm", "--code", "90"}, {"bench", "isa"}, {"bench", "tkl"}, {"bench", "boot"}, {"check"}}) {
             String[] args = java.util.Arrays.copyOf(cmd, cmd.length + 2);
             args[cmd.length] = "--cpu-vendor";
             args[cmd.length + 1] = "via";
