@@ -8,6 +8,7 @@ import dev.tk86.isa.cpu.Reg;
 import dev.tk86.isa.fault.GuestFault;
 import dev.tk86.tools.inspect.GuestMemory;
 import dev.tk86.tools.inspect.InspectException;
+import dev.tk86.tools.inspect.KernelImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +18,12 @@ import java.util.List;
  * vector is the IDT entry whose handler that is, the RIP the one the CPU pushed).
  */
 final class IntObserver implements StepObserver {
+    private final KernelImage image;
     private final TraceSink sink;
     private final long[] delivered, faults;
 
-    IntObserver(List<Cpu> cpus, TraceSink sink) {
+    IntObserver(KernelImage image, List<Cpu> cpus, TraceSink sink) {
+        this.image = image;
         this.sink = sink;
         this.delivered = new long[cpus.size()];
         this.faults = new long[cpus.size()];
@@ -33,7 +36,7 @@ final class IntObserver implements StepObserver {
         List<TraceEvent.Field> out = new ArrayList<>();
         out.add(field("vector", (long) f.vector()));
         out.add(field("error", f.hasErrorCode() ? hex(f.errorCode()) : "-"));
-        out.add(field("rip", hex(cpu.rip)));
+        out.add(field("rip", where(cpu.rip)));
         out.add(field("cr2", f.vector() == 14 ? hex(f.cr2()) : "-"));
         out.add(field("", f.detail() == null ? "" : f.detail()));
         sink.accept(new TraceEvent(TraceKind.INT, cpu.id, cpu.steps, out));
@@ -56,11 +59,13 @@ final class IntObserver implements StepObserver {
         List<TraceEvent.Field> out = new ArrayList<>();
         out.add(field("vector", vector(m, cpu)));
         out.add(field("error", "-"));
-        out.add(field("rip", pushedRip == -1 ? "?" : hex(pushedRip)));
+        out.add(field("rip", pushedRip == -1 ? "?" : where(pushedRip)));
         out.add(field("cr2", "-"));
         out.add(field("", "external"));
         sink.accept(new TraceEvent(TraceKind.INT, cpu.id, cpu.steps, out));
     }
+
+    private String where(long rip) { return hex(rip) + "<" + image.symbolize(rip) + ">"; }
 
     /** The IDT vector whose gate points at the CPU's RIP (SDM Vol. 3A, 6.14.1: 16-byte gates). */
     private static Object vector(GuestMemory m, Cpu cpu) {

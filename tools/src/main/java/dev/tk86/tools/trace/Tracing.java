@@ -49,7 +49,7 @@ public final class Tracing {
         List<StepObserver> observers = new ArrayList<>();
         if (config.has(TraceKind.INSN)) observers.add(new InsnObserver(kernel.image(), cpus, sink, tklStart, tklEnd));
         if (config.has(TraceKind.MMU)) observers.add(new MmuObserver(kernel.image(), cpus, sink));
-        if (config.has(TraceKind.INT)) observers.add(new IntObserver(cpus, sink));
+        if (config.has(TraceKind.INT)) observers.add(new IntObserver(kernel.image(), cpus, sink));
         PerfettoRecorder perfetto = perfettoFile == null ? null : new PerfettoRecorder(kernel);
         List<SwitchListener> listeners = perfetto == null ? List.of() : List.of(perfetto);
         if (config.has(TraceKind.SWITCH) || perfetto != null)
