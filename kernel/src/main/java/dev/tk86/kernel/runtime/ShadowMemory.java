@@ -25,8 +25,19 @@ public final class ShadowMemory {
     private final TreeMap<Long, Region> allocated = new TreeMap<>(Long::compareUnsigned);
     private final TreeMap<Long, Region> freed = new TreeMap<>(Long::compareUnsigned);
     private final PageCounts freedPages = new PageCounts();
+    /**
+     * Pages recently found to hold no freed bytes, direct-mapped by page number: every TKL
+     * access asks, and most ask about the few pages a function is working on. An entry goes
+     * when its page gains freed bytes; pages only ever become clean otherwise.
+     */
+    private final long[] clean = new long[CLEAN_SIZE];
+    private static final int CLEAN_SIZE = 1024, CLEAN_MASK = CLEAN_SIZE - 1;
     private int bigFreed;
     public long allocs, frees;
+
+    {
+        java.util.Arrays.fill(clean, -1L);   // page numbers are below 2^52: -1 is never one
+    }
 
     public boolean anyFreed() { return !freed.isEmpty(); }
 
@@ -68,12 +79,23 @@ public final class ShadowMemory {
 
     /** The freed region that [va, va + size) touches, or null. */
     public Region freedAt(long va, long size) {
-        if (bigFreed == 0 && !freedPages.contains(va >>> 12) && !freedPages.contains((va + size - 1) >>> 12)) return null;
+        if (bigFreed == 0) {
+            long first = va >>> 12, last = (va + size - 1) >>> 12;
+            if (isClean(first) && (last == first || isClean(last))) return null;
+        }
         Map.Entry<Long, Region> e = freed.floorEntry(va);
         if (e != null && e.getValue().overlaps(va, va + size)) return e.getValue();
         e = freed.higherEntry(va);
         if (e != null && e.getValue().overlaps(va, va + size)) return e.getValue();
         return null;
+    }
+
+    private boolean isClean(long page) {
+        int i = (int) page & CLEAN_MASK;
+        if (clean[i] == page) return true;
+        if (freedPages.contains(page)) return false;
+        clean[i] = page;
+        return true;
     }
 
     public List<Region> freedRegions() { return List.copyOf(freed.values()); }
@@ -109,6 +131,7 @@ public final class ShadowMemory {
         }
         for (long pg = first; ; pg++) {
             freedPages.add(pg, delta);
+            if (delta > 0 && clean[(int) pg & CLEAN_MASK] == pg) clean[(int) pg & CLEAN_MASK] = -1L;
             if (pg == last) break;
         }
     }
