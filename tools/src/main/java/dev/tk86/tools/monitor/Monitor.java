@@ -1,23 +1,23 @@
 package dev.tk86.tools.monitor;
 
-import dev.tk86.tools.inspect.KernelInspector;
+import java.util.List;
 
 /**
- * One invariant watched from outside the guest, independent of the guest's own checks and of
- * DIAGNOSTIC. A monitor reads kernel state through the introspection library (symbols and TKL
- * types), never through the guest's code, and never changes the machine.
+ * A watch over related invariants from outside the guest, independent of the guest's own
+ * checks and of DIAGNOSTIC. A monitor reads kernel state through the introspection library
+ * (symbols and TKL types), never through the guest's code, and never changes the machine.
  */
 public interface Monitor {
-    /** The invariant's name, as in {@code --invariants} and the check table. */
-    String invariant();
+    /** The names of the invariants it reports, as in {@code --invariants} and the check table. */
+    List<String> invariants();
 
     /**
-     * Prepares for this kernel: looks up the functions and types it needs and registers its
-     * probes. Returns false if the kernel has nothing to watch (e.g. the smoke kernel has no
-     * cpu_switchto); the monitor is then left out of the run.
+     * Prepares for this kernel: looks up what it needs and registers its probes. Returns false if
+     * the kernel has nothing to watch (the smoke kernel has no cpu_switchto); the monitor is then
+     * left out of the run.
      */
-    boolean attach(KernelInspector kernel, Probes probes, Reporter reporter);
+    boolean attach(MonitorContext context);
 
-    /** Checks what can only be checked when the machine has stopped (leaks at power-off). */
-    default void atEnd(KernelInspector kernel, Reporter reporter) { }
+    /** Checks what can only be checked once the machine has stopped. */
+    default void atEnd(MonitorContext context) { }
 }

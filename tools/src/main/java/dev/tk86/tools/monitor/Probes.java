@@ -44,14 +44,18 @@ public final class Probes {
 
     public boolean isEmpty() { return addresses.length == 0 && everyStep.isEmpty(); }
 
-    /** The hook that runs the probes and stops the run once {@code reporter} holds a violation. */
-    public StepHook hook(Reporter reporter) {
+    /**
+     * The hook that runs the probes and stops the run once {@code reporter} holds a violation;
+     * {@code before} (a tracer's hook, or null) runs first at every step.
+     */
+    public StepHook hook(Reporter reporter, StepHook before) {
         Probe[] each = everyStep.toArray(Probe[]::new);
         long[] at = addresses;
         Probe[][] byAddress = new Probe[at.length][];
         for (int i = 0; i < at.length; i++) byAddress[i] = atAddress.get(i).toArray(Probe[]::new);
         long lo = lowest, hi = highest;
         return cpu -> {
+            if (before != null && !before.beforeStep(cpu)) return false;
             long rip = cpu.rip;
             if (rip >= lo && rip <= hi) {
                 int i = Arrays.binarySearch(at, rip);

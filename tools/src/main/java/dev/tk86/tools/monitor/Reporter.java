@@ -16,9 +16,16 @@ import java.util.Optional;
  */
 public final class Reporter {
     private final KernelInspector kernel;
+    private final java.util.Set<String> chosen;
     private Violation first;
 
-    public Reporter(KernelInspector kernel) { this.kernel = kernel; }
+    /** Reports only the invariants in {@code chosen}; others are watched but not reported. */
+    public Reporter(KernelInspector kernel, java.util.Set<String> chosen) {
+        this.kernel = kernel;
+        this.chosen = chosen;
+    }
+
+    public boolean reports(String invariant) { return chosen.contains(invariant); }
 
     public boolean violated() { return first != null; }
 
@@ -26,7 +33,7 @@ public final class Reporter {
 
     /** Records a violation on {@code cpu} now, with the events that led to it. */
     public void report(String invariant, Cpu cpu, String message, List<String> events) {
-        if (first != null) return;
+        if (first != null || !chosen.contains(invariant)) return;
         CpuView v = kernel.cpu(cpu.id);
         first = new Violation(invariant, cpu.id, cpu.steps, thread(v), message, backtrace(v), events);
     }

@@ -1,16 +1,17 @@
 package dev.tk86.tools.monitor;
 
-import dev.tk86.tools.inspect.KernelInspector;
 import java.util.List;
 import java.util.Optional;
 
 /** The monitors attached to one run, and what they found. */
-public record Watch(KernelInspector kernel, List<Monitor> active, Reporter reporter) {
+public record Watch(MonitorContext context, List<Monitor> active) {
     /** After the run: the end-of-run checks (if nothing was found earlier), then the first violation. */
     public Optional<Violation> finish() {
-        if (!reporter.violated()) for (Monitor m : active) m.atEnd(kernel, reporter);
-        return reporter.first();
+        if (!context.reporter().violated()) for (Monitor m : active) m.atEnd(context);
+        return context.reporter().first();
     }
 
-    public List<String> activeNames() { return active.stream().map(Monitor::invariant).toList(); }
+    public List<String> activeNames() {
+        return active.stream().flatMap(m -> m.invariants().stream()).filter(context.reporter()::reports).toList();
+    }
 }

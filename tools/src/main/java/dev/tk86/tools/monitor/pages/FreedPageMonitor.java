@@ -1,0 +1,55 @@
+package dev.tk86.tools.monitor.pages;
+
+import dev.tk86.isa.cpu.Cpu;
+import dev.tk86.isa.tlb.TlbEntry;
+import dev.tk86.tools.monitor.Monitor;
+import dev.tk86.tools.monitor.MonitorContext;
+import java.util.List;
+
+/**
+ * Pages handed back to the page allocator (uvm_pagefree) must be out of every CPU's reach:
+ * <ul>
+ *   <li>{@code freed_ptp_cr3}: no CPU's %cr3 names a page being freed (a PML4 freed under a
+ *       CPU that still walks it);</li>
+ *   <li>{@code stale_tlb}: no CPU's TLB still translates a linear address to it, outside the
+ *       direct map (the shootdown that unmapped it must have reached every CPU first).</li>
+ * </ul>
+ */
+public final class FreedPageMonitor implements Monitor {
+    public static final String FREED_CR3 = "freed_ptp_cr3", STALE_TLB = "stale_tlb";
+    private static final long CR3_FRAME = 0x000F_FFFF_FFFF_F000L;
+    /** The direct map is one PML4 slot (512 GiB) at PMAP_DIRECT_BASE. */
+    private static final long DIRECT_SIZE = 1L << 39;
+
+    private MonitorContext ctx;
+    private long directBase;
+
+    @Override public List<String> invariants() { return List.of(FREED_CR3, STALE_TLB); }
+
+    @Override
+    public boolean attach(MonitorContext c) {
+        if (!c.facts().has("uvm_pagefree", "PMAP_DIRECT_BASE")) return false;
+        ctx = c;
+        directBase = c.facts().value("PMAP_DIRECT_BASE");
+        c.probes().at(c.facts().addr("uvm_pagefree"), this::pageFreed);
+        return true;
+    }
+
+    private void pageFreed(Cpu cpu) {
+        long pa = cpu.r[7] & CR3_FRAME;
+        for (Cpu c : ctx.kernel().machine().cpus()) {
+            if ((c.cr3 & CR3_FRAME) == pa && c.state != Cpu.State.PARKED) {
+                ctx.reporter().report(FREED_CR3, cpu, String.format("page 0x%x is freed while cpu%d's %%cr3 (0x%x) names it", pa, c.id, c.cr3),
+                        ctx.events().about(c.id, -1));
+                return;
+            }
+            for (TlbEntry e : c.mmu.tlb.entries()) {
+                if (e.pageShift() != 12 || e.pa() != pa) continue;
+                if (Long.compareUnsigned(e.va() - directBase, DIRECT_SIZE) < 0) continue; // the direct map keeps every page
+                ctx.reporter().report(STALE_TLB, cpu, String.format("page 0x%x is freed while cpu%d's TLB still maps 0x%x to it", pa, c.id, e.va()),
+                        ctx.events().about(c.id, -1));
+                return;
+            }
+        }
+    }
+}
