@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /** {@code tk86}: the command line of the emulator. */
 @Command(name = "tk86", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bytecode-level emulator of a toy OpenBSD/amd64-like kernel.",
-        subcommands = {BootCommand.class, BuildCommand.class, CheckCommand.class, ReplayCommand.class, X86Command.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BootCommand.class, BuildCommand.class, CheckCommand.class, ReplayCommand.class, CompareCommand.class, X86Command.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec CommandSpec spec;
 
