@@ -38,22 +38,25 @@ public final class RunExecution {
             throw new BadInputException(image + ": " + e.getMessage());
         }
         k.machine().console().setListener(console);
+        // A check run is one short boot on a fresh machine: compiling its hot blocks (a hidden
+        // class each, per machine) costs more than it saves (docs/performance.md, "tk86 check").
+        k.machine().code().compileBlocks = false;
         Watch watch = Monitors.attach(k, invariants);
         attach.attach(k);
         RunResult r = k.machine().run(spec.maxSteps());
         Optional<Violation> v = watch.finish();
         BootOutcome o = GuestBoot.outcome(k, r);
-        return new Result(judge(spec, invariants, r, o, v), o, watch);
+        return new Result(judge(spec, invariants, r, o, v, whereCpusAre(k)), o, watch);
     }
 
-    static RunVerdict judge(RunSpec spec, Set<String> invariants, RunResult r, BootOutcome o, Optional<Violation> v) {
+    static RunVerdict judge(RunSpec spec, Set<String> invariants, RunResult r, BootOutcome o, Optional<Violation> v, String where) {
         long steps = r.steps();
         if (v.isPresent()) return new RunVerdict(spec, v.get().invariant(), v.get().message(), steps, v);
         String inv;
         String msg;
         switch (r.reason()) {
             case PANIC -> { inv = Invariants.PANIC; msg = "panic: " + o.panic(); }
-            case STEP_LIMIT -> { inv = Invariants.HANG; msg = "no end after " + steps + " steps (the step budget): a hang"; }
+            case STEP_LIMIT -> { inv = Invariants.HANG; msg = "no end after " + steps + " steps (the step budget): a hang; " + where; }
             case ALL_HALTED -> { inv = Invariants.DEADLOCK; msg = r.detail(); }
             case TRIPLE_FAULT -> { inv = Invariants.TRIPLE_FAULT; msg = r.detail(); }
             case POWER_OFF -> {
@@ -65,6 +68,17 @@ public final class RunExecution {
         }
         if (!invariants.contains(inv)) return new RunVerdict(spec, null, "", steps, Optional.empty());
         return new RunVerdict(spec, inv, msg, steps, Optional.empty());
+    }
+
+    /** Where each CPU is, for a hang: "cpu0 at mtx_enter+0x12, cpu1 halted at ...". */
+    private static String whereCpusAre(KernelInspector k) {
+        StringBuilder s = new StringBuilder();
+        for (var c : k.machine().cpus()) {
+            if (s.length() > 0) s.append(", ");
+            s.append("cpu").append(c.id).append(' ').append(c.state.name().toLowerCase(java.util.Locale.ROOT)).append(" at ")
+                    .append(k.image().symbolize(c.rip));
+        }
+        return s.toString();
     }
 
     private static String lastLine(String console) {
