@@ -11,8 +11,12 @@ import java.util.List;
  * <ul>
  *   <li>{@code freed_ptp_cr3}: no CPU's %cr3 names a page being freed (a PML4 freed under a
  *       CPU that still walks it);</li>
- *   <li>{@code stale_tlb}: no CPU's TLB still translates a linear address to it, outside the
- *       direct map (the shootdown that unmapped it must have reached every CPU first).</li>
+ *   <li>{@code stale_tlb}: no CPU that the shootdown had to reach still translates a linear
+ *       address to it (outside the direct map): every CPU for a kernel address, and for a user
+ *       address the CPUs in the active set of the pmap they run on (ci_proc_pmap's PML4 is their
+ *       %cr3). A CPU that left the active set (pmap_deactivate on exit) keeps stale user entries
+ *       until its next %cr3 load, as OpenBSD allows: it no longer touches user memory, which
+ *       {@code switch_pmap} and {@code switch_cr3} check.</li>
  * </ul>
  */
 public final class FreedPageMonitor implements Monitor {
@@ -22,17 +26,26 @@ public final class FreedPageMonitor implements Monitor {
     private static final long DIRECT_SIZE = 1L << 39;
 
     private MonitorContext ctx;
-    private long directBase;
+    private long directBase, ciProcPmap, pmPdirpa;
 
     @Override public List<String> invariants() { return List.of(FREED_CR3, STALE_TLB); }
 
     @Override
     public boolean attach(MonitorContext c) {
-        if (!c.facts().has("uvm_pagefree", "PMAP_DIRECT_BASE")) return false;
+        if (!c.facts().has("uvm_pagefree", "PMAP_DIRECT_BASE", "cpu_info.ci_proc_pmap", "pmap.pm_pdirpa")) return false;
         ctx = c;
         directBase = c.facts().value("PMAP_DIRECT_BASE");
+        ciProcPmap = c.facts().off("cpu_info.ci_proc_pmap");
+        pmPdirpa = c.facts().off("pmap.pm_pdirpa");
         c.probes().at(c.facts().addr("uvm_pagefree"), this::pageFreed);
         return true;
+    }
+
+    /** Is {@code c} in the active set of the pmap its %cr3 holds (ci_proc_pmap names it)? */
+    private boolean inActiveSet(Cpu c) {
+        if (c.gsBase == 0) return false;
+        long pm = ctx.u64(c, c.gsBase + ciProcPmap);
+        return pm != 0 && (ctx.u64(c, pm + pmPdirpa) & CR3_FRAME) == (c.cr3 & CR3_FRAME);
     }
 
     private void pageFreed(Cpu cpu) {
@@ -46,6 +59,7 @@ public final class FreedPageMonitor implements Monitor {
             for (TlbEntry e : c.mmu.tlb.entries()) {
                 if (e.pageShift() != 12 || e.pa() != pa) continue;
                 if (Long.compareUnsigned(e.va() - directBase, DIRECT_SIZE) < 0) continue; // the direct map keeps every page
+                if (!e.global() && e.va() >= 0 && !inActiveSet(c)) continue;
                 ctx.reporter().report(STALE_TLB, cpu, String.format("page 0x%x is freed while cpu%d's TLB still maps 0x%x to it", pa, c.id, e.va()),
                         ctx.events().about(c.id, -1));
                 return;
