@@ -10,15 +10,19 @@
 #include "assym.h"
 #include <machine/asm.h>
 
-#define BOOTSTACK_SIZE	(4 * PAGE_SIZE)
 #define NIDT_TRAPS	32		/* the architecture's exception vectors */
+#define NIDT		256		/* every vector: exceptions, then device interrupts and IPIs */
+
+/* A field of the executing CPU's cpu_info, through the GS base (OpenBSD's CPUVAR). */
+#define CPUVAR(off)	%gs:CPU_INFO_ ## off
 
 /*
- * start: take a stack in the kernel's .bss, load the kernel's GDT, point GS at the boot
- * processor's cpu_info, install the IDT, and call main(bootinfo) in TKL. main does not return.
+ * start: take proc0's uarea (in .bss) as the stack, load the kernel's GDT, point GS at the
+ * boot processor's cpu_info, install the IDT, and call main(bootinfo) in TKL, which runs as
+ * proc0 and does not return.
  */
 ENTRY(start)
-	lea	bootstack + BOOTSTACK_SIZE(%rip), %rsp
+	lea	proc0paddr + USPACE - 16(%rip), %rsp
 	xor	%ebp, %ebp			/* the end of every backtrace */
 	mov	%rdi, %r12			/* boot information, for main */
 
@@ -51,14 +55,43 @@ NENTRY(setgsbase)
 END(setgsbase)
 
 /*
- * idt_init: fill the IDT's first NIDT_TRAPS gates from idt_vectors and load it. Each gate is a
- * 64-bit interrupt gate (type 0xE, present, DPL 0) to GSEL_KCODE:handler (SDM Vol. 3A 6.14.1).
+ * idt_init: fill the IDT: the first NIDT_TRAPS gates from idt_vectors, the rest with Xstray
+ * except the timer and the IPIs, and load it. Each gate is a 64-bit interrupt gate (type 0xE,
+ * present, DPL 0) to GSEL_KCODE:handler (SDM Vol. 3A 6.14.1), so a handler starts with
+ * interrupts off.
  */
 NENTRY(idt_init)
-	lea	idt(%rip), %rdi
-	lea	idt_vectors(%rip), %rsi
 	xor	%ecx, %ecx
-1:	mov	(%rsi,%rcx,8), %rax
+1:	lea	Xstray(%rip), %rax
+	cmp	$NIDT_TRAPS, %ecx
+	jae	2f
+	lea	idt_vectors(%rip), %rsi
+	mov	(%rsi,%rcx,8), %rax
+2:	call	idt_set_gate
+	inc	%ecx
+	cmp	$NIDT, %ecx
+	jb	1b
+	mov	$LAPIC_TIMER_VECTOR, %ecx
+	lea	Xintr_lapic_ltimer(%rip), %rax
+	call	idt_set_gate
+	mov	$LAPIC_IPI_WAKEUP, %ecx
+	lea	Xipi_wakeup(%rip), %rax
+	call	idt_set_gate
+	mov	$LAPIC_IPI_INVLRANGE, %ecx
+	lea	Xipi_invlrange(%rip), %rax
+	call	idt_set_gate
+	lidt	idt_region(%rip)
+	ret
+END(idt_init)
+
+/* idt_set_gate: gate %ecx := interrupt gate to %rax. Clobbers %rax, %rdi. */
+NENTRY(idt_set_gate)
+	mov	%ecx, %edi
+	shl	$4, %rdi
+	push	%rsi
+	lea	idt(%rip), %rsi
+	add	%rsi, %rdi
+	pop	%rsi
 	mov	%ax, (%rdi)			/* offset 15:0 */
 	movw	$GSEL_KCODE, 2(%rdi)
 	movw	$0x8e00, 4(%rdi)		/* IST 0; P, DPL 0, interrupt gate */
@@ -67,13 +100,8 @@ NENTRY(idt_init)
 	shr	$16, %rax
 	mov	%eax, 8(%rdi)			/* offset 63:32 */
 	movl	$0, 12(%rdi)
-	add	$16, %rdi
-	inc	%ecx
-	cmp	$NIDT_TRAPS, %ecx
-	jb	1b
-	lidt	idt_region(%rip)
 	ret
-END(idt_init)
+END(idt_set_gate)
 
 /*
  * cpu_spinup_entry: where an AP's trampoline (mptramp.S) jumps, with %rdi = its APIC id and
@@ -151,12 +179,12 @@ END(halt_forever)
 	TRAP(31)
 
 /*
- * alltraps: the stack holds vector, error code and the CPU's frame; make it a struct
- * trapframe (frame.tk) and call trap(frame). The CPU aligned %rsp to 16 before its pushes,
- * and FRAMESIZE is a multiple of 16, so the call sees an aligned stack as the ABI wants.
- * Should trap() return, the registers are restored and iretq resumes the interrupted code.
+ * INTRENTRY: the stack holds vector, error code and the CPU's frame; save the general
+ * registers below them, making a struct trapframe (frame.tk), and point %rdi at it.
+ * INTRFASTEXIT undoes it and returns from the interrupt. The CPU aligned %rsp to 16 before its
+ * pushes, and FRAMESIZE is a multiple of 16, so calls see an aligned stack as the ABI wants.
  */
-NENTRY(alltraps)
+.macro INTRENTRY
 	sub	$TF_TRAPNO, %rsp
 	mov	%rdi, TF_RDI(%rsp)
 	mov	%rsi, TF_RSI(%rsp)
@@ -174,7 +202,9 @@ NENTRY(alltraps)
 	mov	%rbx, TF_RBX(%rsp)
 	mov	%rax, TF_RAX(%rsp)
 	mov	%rsp, %rdi
-	call	trap
+.endm
+
+.macro INTRFASTEXIT
 	mov	TF_RDI(%rsp), %rdi
 	mov	TF_RSI(%rsp), %rsi
 	mov	TF_RDX(%rsp), %rdx
@@ -192,7 +222,169 @@ NENTRY(alltraps)
 	mov	TF_RAX(%rsp), %rax
 	add	$TF_RIP, %rsp			/* drop the registers, vector and error code */
 	iretq
+.endm
+
+/* alltraps: every exception; trap(frame) in TKL reports it (a kernel fault is fatal). */
+NENTRY(alltraps)
+	INTRENTRY
+	call	trap
+	INTRFASTEXIT
 END(alltraps)
+
+/* A vector nothing should raise: trap() reports it like an exception. */
+NENTRY(Xstray)
+	pushq	$0
+	pushq	$0xff
+	jmp	alltraps
+END(Xstray)
+
+/*
+ * The local APIC timer: lapic_clockintr(frame) in TKL sends the EOI, keeps the clock and may
+ * preempt the interrupted thread; the frame stays on that thread's stack until it resumes,
+ * possibly on another CPU, and returns here.
+ */
+NENTRY(Xintr_lapic_ltimer)
+	pushq	$0
+	pushq	$LAPIC_TIMER_VECTOR
+	INTRENTRY
+	call	lapic_clockintr
+	INTRFASTEXIT
+END(Xintr_lapic_ltimer)
+
+/* The wake-up IPI: ends an idle CPU's hlt (ipi_wakeup_intr sends the EOI and counts it). */
+NENTRY(Xipi_wakeup)
+	pushq	$0
+	pushq	$LAPIC_IPI_WAKEUP
+	INTRENTRY
+	call	ipi_wakeup_intr
+	INTRFASTEXIT
+END(Xipi_wakeup)
+
+/*
+ * The TLB shootdown IPI (OpenBSD's Xipi_invlrange): invalidate every page of
+ * [tlb_shoot_addr1, tlb_shoot_addr2), acknowledge by decrementing tlb_shoot_wait, EOI.
+ */
+NENTRY(Xipi_invlrange)
+	pushq	%rax
+	pushq	%rcx
+	pushq	%rdx
+	movq	tlb_shoot_addr1(%rip), %rax
+	movq	tlb_shoot_addr2(%rip), %rdx
+1:	invlpg	(%rax)
+	addq	$PAGE_SIZE, %rax
+	cmpq	%rdx, %rax
+	jb	1b
+	lock decq tlb_shoot_wait(%rip)
+	movl	$MSR_X2APIC_EOI, %ecx
+	xorl	%eax, %eax
+	xorl	%edx, %edx
+	wrmsr
+	popq	%rdx
+	popq	%rcx
+	popq	%rax
+	iretq
+END(Xipi_invlrange)
+
+/*
+ * cpu_switchto(old, new): switch from thread old (NULL if it exited: save nothing) to thread
+ * new, with the scheduler lock held and interrupts off (OpenBSD amd64's structure, 7.7):
+ * record new as curproc on this CPU, save the old stack pointers in its PCB, pivot to the new
+ * stack, load %cr3 only if the new PCB's differs from the live one, and only then record
+ * ci_proc_pmap (with DIAGNOSTIC first checking that it held the old thread's pmap), set
+ * curpcb, restore and return into the new thread. A system thread's pmap counts as NULL.
+ * Unlike amd64 it ends without sti: tk86 has no IPL, so the interrupt flag is the lock's and
+ * the thread that resumes restores its own with SCHED_UNLOCK.
+ */
+ENTRY(cpu_switchto)
+	pushq	%rbx
+	pushq	%rbp
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+
+	movq	%rdi, %r13			/* old */
+	movq	%rsi, %r12			/* new */
+
+	movb	$SONPROC, P_STAT(%r12)		/* SET_CURPROC */
+	movq	CPUVAR(SELF), %rax
+	movq	%r12, CPUVAR(CURPROC)
+	movq	%rax, P_CPU(%r12)
+
+	xorl	%ecx, %ecx			/* the old thread's pmap, NULL if none */
+	testq	%r13, %r13
+	jz	switch_restore			/* old exited: nothing to save */
+
+	testl	$P_SYSTEM, P_FLAG(%r13)
+	movq	P_ADDR(%r13), %r13		/* the old PCB */
+	jnz	1f
+	movq	PCB_PMAP(%r13), %rcx
+1:	movq	%rsp, PCB_RSP(%r13)
+	movq	%rbp, PCB_RBP(%r13)
+
+switch_restore:
+	movq	P_ADDR(%r12), %r13		/* the new PCB */
+	xorl	%ebx, %ebx			/* the new thread's pmap, NULL if a system thread */
+	testl	$P_SYSTEM, P_FLAG(%r12)
+	jnz	1f
+	movq	PCB_PMAP(%r13), %rbx
+1:	cli
+	movq	PCB_RSP(%r13), %rsp		/* the new stack */
+	movq	PCB_RBP(%r13), %rbp
+
+	movq	PCB_CR3(%r13), %rax
+	movq	%cr3, %rdx
+	cmpq	%rax, %rdx
+	je	.Lsame_cr3
+#ifdef DIAGNOSTIC
+	cmpq	%rcx, CPUVAR(PROC_PMAP)
+	jne	.Lbogus_proc_pmap
+#endif
+	movq	%rbx, CPUVAR(PROC_PMAP)		/* the pmap this CPU gets shootdowns for */
+	movq	%rax, %cr3
+	lock incq kc_cr3_loads(%rip)
+.Lsame_cr3:
+	movq	%r13, CPUVAR(CURPCB)		/* SET_CURPCB */
+
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbp
+	popq	%rbx
+	ret
+
+#ifdef DIAGNOSTIC
+.Lbogus_proc_pmap:
+	movq	CPUVAR(PROC_PMAP), %rdi
+	movq	%rcx, %rsi
+	call	switch_bogus_proc_pmap
+	jmp	halt_forever
+#endif
+END(cpu_switchto)
+
+/*
+ * proc_trampoline: a new thread's first cpu_switchto returns here (cpu_fork's switchframe),
+ * with its function in %r12 and the argument in %r13.
+ */
+NENTRY(proc_trampoline)
+	call	proc_trampoline_mi
+	movq	%r13, %rdi
+	call	*%r12
+	movq	%r12, %rdi
+	call	proc_trampoline_returned
+	jmp	halt_forever
+END(proc_trampoline)
+
+/*
+ * cpu_idle_cycle: called by the idle thread with interrupts off once it found nothing to do.
+ * sti takes effect after hlt, so an interrupt that arrived since the check still ends the hlt.
+ */
+ENTRY(cpu_idle_cycle)
+	sti
+	hlt
+	ret
+END(cpu_idle_cycle)
 
 /*
  * Machine operations for TKL (declared in arch/amd64/include/cpufunc.tk), SysV ABI.
@@ -254,7 +446,11 @@ END(tlbflushg)
 version:
 	.ascii	"tk86/amd64 ("
 	.ascii	KERNEL_IDENT
+#if defined(REAPER) || defined(PURGE)
+	.asciz	") kernel"
+#else
 	.asciz	") smoke kernel"
+#endif
 	.size	version, . - version
 
 	.balign	8
@@ -282,17 +478,20 @@ gdt_region:
 	.balign	8
 	.skip	6
 idt_region:
-	.word	NIDT_TRAPS * 16 - 1
+	.word	NIDT * 16 - 1
 	.quad	idt
 
 	.section .bss
 	.balign	PAGE_SIZE
 	.globl	idt
 idt:
-	.skip	NIDT_TRAPS * 16
+	.skip	NIDT * 16
+/* proc0's uarea: its PCB at the bottom, the boot stack (proc0's kernel stack) above. */
 	.balign	PAGE_SIZE
-	.globl	bootstack
-bootstack:
-	.skip	BOOTSTACK_SIZE
+	.globl	proc0paddr
+	.type	proc0paddr, @object
+proc0paddr:
+	.skip	USPACE
+	.size	proc0paddr, USPACE
 
 	.section .note.GNU-stack,"",@progbits

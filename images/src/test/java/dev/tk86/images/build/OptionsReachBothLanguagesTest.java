@@ -30,7 +30,7 @@ class OptionsReachBothLanguagesTest {
     void diagnosticAddsTklCodeAndGenassymSaysWhichOptions() {
         String generic = TestBuilds.read(TestBuilds.image("GENERIC").workDir().resolve("assym.h"));
         String smoke = TestBuilds.read(TestBuilds.image("SMOKE").workDir().resolve("assym.h"));
-        assertTrue(generic.contains("options: DIAGNOSTIC."), generic);
+        assertTrue(generic.contains("options: DIAGNOSTIC REAPER."), generic);
         assertTrue(smoke.contains("options: (none)."), smoke);
         // The TKL function is compiled in both, but only GENERIC's pmap_bootstrap has the
         // statements that call it: one byte per site, so its symbol is larger.

@@ -60,12 +60,16 @@ class ConfigParserTest {
     @Test
     void theShippedConfigurationsParse() throws Exception {
         Path conf = Path.of("conf").toAbsolutePath();
+        // GENERIC = REAPER (issue 8, item 9); each exit strategy comes with DIAGNOSTIC.
         KernelConfig generic = ConfigParser.parse(conf.resolve("GENERIC"));
-        assertEquals(List.of("DIAGNOSTIC"), List.copyOf(generic.options()));
+        assertEquals(List.of("DIAGNOSTIC", "REAPER"), List.copyOf(generic.options()));
+        KernelConfig purge = ConfigParser.parse(conf.resolve("PURGE"));
+        assertEquals(List.of("DIAGNOSTIC", "PURGE"), List.copyOf(purge.options()));
         assertEquals(List.of(), List.copyOf(ConfigParser.parse(conf.resolve("SMOKE")).options()));
         KnownOptions tree = KnownOptions.read(Path.of("../kernel/sys"));
         generic.check(tree);
-        assertTrue(tree.names().contains("DIAGNOSTIC"));
+        purge.check(tree);
+        assertTrue(tree.names().containsAll(List.of("DIAGNOSTIC", "REAPER", "PURGE")));
     }
 
     @Test

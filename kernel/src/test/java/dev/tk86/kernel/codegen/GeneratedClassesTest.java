@@ -72,8 +72,11 @@ class GeneratedClassesTest {
     @Test
     void theKernelTreesClassesVerifyUnderEachOption() throws Exception {
         var files = dev.tk86.kernel.bundle.SourceTree.load(java.nio.file.Path.of("sys"));
-        for (var enabled : List.of(java.util.Set.<String>of(), java.util.Set.of("DIAGNOSTIC"))) {
-            var prog = Frontend.compileOrThrow(files, new Options(java.util.Set.of("DIAGNOSTIC"), enabled));
+        var known = java.util.Set.of("DIAGNOSTIC", "REAPER", "PURGE");
+        // The smoke kernel and the images' configurations (images/conf: SMOKE, REAPER, PURGE).
+        for (var enabled : List.of(java.util.Set.<String>of(), java.util.Set.of("DIAGNOSTIC", "REAPER"),
+                java.util.Set.of("DIAGNOSTIC", "PURGE"), java.util.Set.of("REAPER"))) {
+            var prog = Frontend.compileOrThrow(files, new Options(known, enabled));
             LoweredProgram p = Lowering.lower(prog);
             CompiledProgram c = TklCompiler.compile(p, addresses(p));
             ClassChecks.verify(c);
