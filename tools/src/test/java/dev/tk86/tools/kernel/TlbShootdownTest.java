@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(300)
 class TlbShootdownTest {
     static Path withoutShootdown(String config) {
-        return TestImages.patched(config, "arch/amd64/amd64/pmap_user.tk", "pmap_tlb_shootrange(pm, sva, eva, pmap_is_curpmap(pm));",
-                "\t\tfor let a = sva; a < eva; a += PAGE_SIZE { invlpg(a); }	// this CPU only: no IPI to the others");
+        return TestImages.patched(config, "arch/amd64/amd64/pmap_user.tk", "if n > 0 && pmap_tlb_shootrange(pm, sva, eva, pmap_is_curpmap(pm)) {",
+                "\tfor let a = sva; a < eva; a += PAGE_SIZE { invlpg(a); } if false {	// this CPU only: no IPI to the others");
     }
 
     @ParameterizedTest
