@@ -175,7 +175,7 @@ class BootCommandTest {
         assertTrue(o.out().contains(" cr2 0x7ff000000000\n"), o.out());
         assertTrue(o.out().contains("\ntk86: kernel panic: trap type 14, code=0x2, pc=0xffffffff80"), o.out());
         // the backtrace goes from trap() through locore's alltraps to the TKL statement that faulted
-        assertTrue(o.out().matches("(?s).*\n    #0  trap\\(frame=0x[0-9a-f]+\\) at arch/amd64/amd64/trap.tk:\\d+\n    #1  alltraps\\+0x[0-9a-f]+\n"
+        assertTrue(o.out().matches("(?s).*\n    #0  trap\\(frame=0x[0-9a-f]+( <[^>]+>)?\\) at arch/amd64/amd64/trap.tk:\\d+\n    #1  alltraps\\+0x[0-9a-f]+\n"
                 + "    #2  main\\(bip=\\d+\\) at kern/init_main.tk:\\d+\n    #3  start\\+0x[0-9a-f]+\n.*"), o.out());
     }
 
