@@ -46,4 +46,24 @@ class KernelStateTest {
         assertTrue(k.counters().isEmpty());
     }
 
+    @Test
+    void psListsEveryThreadOnAllprocWithItsProcessAndTheRunningOnesCpu() {
+        KernelInspector k = StoppedKernel.boot(TestImages.of("GENERIC"), 2);
+        // stop in the middle of the default workload, when a child is being forked
+        long fork1 = k.image().address("fork1");
+        int[] seen = {0};
+        StoppedKernel.runUntil(k, c -> c.rip == fork1 && ++seen[0] == 5);
+        List<ThreadInfo> ps = k.cpu(0).threads();
+        ThreadInfo init = ps.stream().filter(t -> t.pid() == 1).findFirst().orElseThrow(() -> new AssertionError(ProcessFormat.text(ps)));
+        assertTrue(init.tid() > 0, init.toString());
+        assertTrue(ps.stream().filter(t -> t.command().equals("idle")).count() == 2, "an idle thread per CPU:\n" + ProcessFormat.text(ps));
+        for (int c = 0; c < 2; c++) {
+            ThreadInfo cur = k.cpu(c).curproc().orElseThrow();
+            assertEquals(c, cur.cpu(), "ci_curproc's thread is marked running on its CPU");
+            assertEquals("SONPROC", cur.state());
+            assertTrue(ps.contains(cur), "the running thread is on allproc");
+        }
+        assertEquals(ProcessFormat.text(ps).lines().count(), ps.size() + 1L);
+        assertEquals(k.cpu(0).print("curproc->p_tid"), Long.toString(k.cpu(0).curproc().orElseThrow().tid()));
+    }
 }

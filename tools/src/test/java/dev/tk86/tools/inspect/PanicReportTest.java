@@ -37,4 +37,23 @@ public class PanicReportTest {
         String report = text.substring(0, text.indexOf("  steps "));
         assertEquals(golden("panic-backtrace.txt"), report.replaceFirst("after \\d+ steps", "after N steps"));
     }
+
+    @Test
+    void aPanicInAWorkloadNamesTheRunningThreadAndWalksBackToProcTrampoline() throws ImageException {
+        java.nio.file.Path img = TestImages.patched("GENERIC", "workload/forkexit.tk", "u_fill(USER_BASE, pages, u_pid());",
+                "\tif i == 3 { panic(\"forkexit: child %u panics\", i); }");
+        BootOutcome o = GuestBoot.run(img, new BootOptions(MachineConfig.defaults().withCpus(2), "workload=forkexit n=8", 100_000_000), b -> { });
+        PanicReport r = o.panicReport().orElseThrow(() -> new AssertionError(o.console()));
+        assertEquals("forkexit: child 3 panics", r.message());
+        dev.tk86.tools.inspect.proc.ThreadInfo t = r.thread().orElseThrow();
+        assertEquals("forkexit", t.command(), "the child runs under its parent's name");
+        org.junit.jupiter.api.Assertions.assertTrue(t.pid() > 1 && t.tid() > t.pid(), t.toString());
+        assertEquals(r.cpu(), t.cpu(), "the panicking CPU runs that thread");
+        assertEquals("forkexit_child", r.frames().get(0).function());
+        assertEquals("workload/forkexit.tk", r.frames().get(0).site().orElseThrow().file());
+        org.junit.jupiter.api.Assertions.assertTrue(r.frames().stream().anyMatch(f -> f.function().equals("proc_trampoline") && !f.tkl()),
+                String.join("\n", r.lines()));
+        org.junit.jupiter.api.Assertions.assertTrue(BootReport.text(o).contains(String.format("  on cpu%d, pid %d tid %d (forkexit)%n", r.cpu(), t.pid(), t.tid())),
+                BootReport.text(o));
+    }
 }

@@ -94,4 +94,30 @@ class PerfettoTest {
     void theTimelineIsAPureFunctionOfTheRun() throws Exception {
         assertEquals(run(TestImages.of("GENERIC").toString(), 2, "a.json"), run(TestImages.of("GENERIC").toString(), 2, "b.json"));
     }
+
+    @Test
+    void theKernelsForksExitsAndFreesAreInstantsAndLiveUareasAndVmspacesAreCounters() throws Exception {
+        Path out = dir.resolve("kernel.json");
+        Cli.Outcome o = Cli.run("boot", TestImages.of("GENERIC").toString(), "--json", "--perfetto", out.toString());
+        assertEquals(0, o.status(), o::toString);
+        JsonObject kc = (JsonObject) ((JsonObject) JsonReader.parse(o.out())).get("counters");
+        JsonObject doc = (JsonObject) JsonReader.parse(Files.readString(out));
+        assertEquals(List.of(), TraceEventSchema.violations(doc));
+        Map<String, Integer> instants = new HashMap<>();
+        Set<String> counters = new TreeSet<>(), threads = new TreeSet<>();
+        for (JsonObject e : events(doc)) {
+            String ph = str(e, "ph");
+            if (ph.equals("i")) instants.merge(str(e, "name"), 1, Integer::sum);
+            if (ph.equals("C")) counters.add(str(e, "name"));
+            if (ph.equals("X")) threads.add(str(e, "name"));
+        }
+        for (String k : List.of("fork", "exit", "free uarea", "free vmspace", "free proc"))
+            assertTrue(instants.getOrDefault(k, 0) > 0, k + " missing in " + instants);
+        // an instant per call of fork1 and exit1, as the kernel counts them itself
+        assertEquals(num(kc, "forks"), (long) instants.get("fork"));
+        assertEquals(num(kc, "exits"), (long) instants.get("exit"));
+        assertEquals(Set.of("live uareas", "live vmspaces"), counters);
+        assertTrue(threads.stream().anyMatch(t -> t.matches("init 1/\\d+")), "init has slices: " + threads);
+        assertEquals(2, threads.stream().filter(t -> t.startsWith("idle 0/")).count(), "each CPU's idle thread has slices: " + threads);
+    }
 }
