@@ -137,6 +137,14 @@ class MonitorsTest {
     }
 
     @Test
+    void aMutexWhoseEnterWasInterruptedBeforeItTookTheLockIsNotHeld() {
+        // PURGE threads: a timer interrupt lands in mtx_enter(sched_lock) before intr_disable,
+        // and the handler's wakeup takes sched_lock: not a recursion (it was a false report)
+        for (long seed = 0; seed < 3; seed++)
+            assertTrue(run(TestImages.of("PURGE"), "threads", 2, seed, Set.of("lock_recursion", "lock_order", "lock_switch")).clean());
+    }
+
+    @Test
     void lockSwitchFiresWhenASpinMutexIsHeldAcrossASwitch() {
         caught(TestImages.patched("REAPER", "kern/kern_synch.tk", "mi_switch();",
                 "\t\tlet t = mtx_enter(&uvm_page_mtx); mi_switch(); mtx_leave(&uvm_page_mtx, t);"), "forkexit", "lock_switch", 3);

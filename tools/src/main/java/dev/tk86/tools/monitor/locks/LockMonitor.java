@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * OpenBSD's WITNESS rules for spin mutexes, from mtx_enter and mtx_leave:
+ * OpenBSD's WITNESS rules for spin mutexes, from mtx_enter. What a CPU holds is read from the
+ * mutexes themselves (mtx_owner is the holding cpu_info): a mutex whose mtx_enter was
+ * interrupted before it took the lock is not held, even if the interrupt handler takes another.
  * <ul>
  *   <li>{@code lock_recursion}: a CPU does not enter a mutex it holds;</li>
  *   <li>{@code lock_order}: mutexes (by name, as WITNESS groups lock classes) are always taken in
@@ -24,7 +26,7 @@ public final class LockMonitor implements Monitor {
     public static final String RECURSION = "lock_recursion", ORDER = "lock_order", SWITCH = "lock_switch";
 
     private MonitorContext ctx;
-    private long nameOffset, schedLock;
+    private long nameOffset, ownerOffset, schedLock;
     private List<List<Long>> held;
     private final Map<Long, String> names = new HashMap<>();
     /** Lock-order edges by name: before -> afters, with where each was first seen. */
@@ -36,14 +38,14 @@ public final class LockMonitor implements Monitor {
     @Override
     public boolean attach(MonitorContext c) {
         var f = c.facts();
-        if (!f.has("mtx_enter", "mtx_leave", "mutex.mtx_name")) return false;
+        if (!f.has("mtx_enter", "mutex.mtx_name", "mutex.mtx_owner")) return false;
         ctx = c;
         nameOffset = f.off("mutex.mtx_name");
+        ownerOffset = f.off("mutex.mtx_owner");
         schedLock = f.address("sched_lock").orElse(0L);
         held = new ArrayList<>();
         for (int i = 0; i < c.kernel().machine().cpus().size(); i++) held.add(new ArrayList<>());
         c.probes().at(f.addr("mtx_enter"), this::enter);
-        c.probes().at(f.addr("mtx_leave"), cpu -> held.get(cpu.id).remove(cpu.r[7]));
         c.switches().listen(new SwitchEvents.Listener() {
             @Override public void entered(Cpu cpu, long old, long next) { atSwitch(cpu); }
         });
@@ -57,11 +59,18 @@ public final class LockMonitor implements Monitor {
         });
     }
 
+    /** The mutexes {@code cpu} holds now, in the order it entered them. */
+    private List<Long> held(Cpu cpu) {
+        List<Long> mine = held.get(cpu.id);
+        mine.removeIf(x -> ctx.u64(cpu, x + ownerOffset) != cpu.gsBase);
+        return mine;
+    }
+
     private void enter(Cpu cpu) {
         long m = cpu.r[7];
-        List<Long> mine = held.get(cpu.id);
+        List<Long> mine = held(cpu);
         String n = name(cpu, m);
-        if (mine.contains(m)) {
+        if (ctx.u64(cpu, m + ownerOffset) == cpu.gsBase) {
             ctx.reporter().report(RECURSION, cpu, "cpu" + cpu.id + " enters mutex " + n + " it already holds", ctx.events().about(cpu.id, -1));
             return;
         }
@@ -76,7 +85,8 @@ public final class LockMonitor implements Monitor {
             if (after.computeIfAbsent(hn, k -> new HashSet<>()).add(n))
                 firstSeen.put(hn + ">" + n, hn + " then " + n + " first on cpu" + cpu.id + " at step " + cpu.steps);
         }
-        mine.add(m);
+        mine.remove(m);
+        mine.add(m); // held once its owner is this CPU: the next look prunes it otherwise
     }
 
     /** Is there an order path from a to b? */
@@ -98,7 +108,7 @@ public final class LockMonitor implements Monitor {
     }
 
     private void atSwitch(Cpu cpu) {
-        for (long m : held.get(cpu.id)) {
+        for (long m : held(cpu)) {
             if (m == schedLock) continue;
             ctx.reporter().report(SWITCH, cpu, "cpu" + cpu.id + " enters cpu_switchto holding spin mutex " + name(cpu, m),
                     ctx.events().about(cpu.id, -1));

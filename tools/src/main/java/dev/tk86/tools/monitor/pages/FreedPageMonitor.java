@@ -41,6 +41,13 @@ public final class FreedPageMonitor implements Monitor {
         return true;
     }
 
+    /** The thread {@code c} runs, with its state, for reports. */
+    private String running(Cpu c) {
+        if (c.gsBase == 0 || !ctx.facts().has("cpu_info.ci_curproc", "proc.p_stat")) return "no thread yet";
+        long p = ctx.u64(c, c.gsBase + ctx.facts().off("cpu_info.ci_curproc"));
+        return p == 0 ? "no thread" : ctx.thread(c, p) + " (p_stat " + ctx.u8(c, p + ctx.facts().off("proc.p_stat")) + ")";
+    }
+
     /** Is {@code c} in the active set of the pmap its %cr3 holds (ci_proc_pmap names it)? */
     private boolean inActiveSet(Cpu c) {
         if (c.gsBase == 0) return false;
@@ -52,16 +59,16 @@ public final class FreedPageMonitor implements Monitor {
         long pa = cpu.r[7] & CR3_FRAME;
         for (Cpu c : ctx.kernel().machine().cpus()) {
             if ((c.cr3 & CR3_FRAME) == pa && c.state != Cpu.State.PARKED) {
-                ctx.reporter().report(FREED_CR3, cpu, String.format("page 0x%x is freed while cpu%d's %%cr3 (0x%x) names it", pa, c.id, c.cr3),
-                        ctx.events().about(c.id, -1));
+                ctx.reporter().report(FREED_CR3, cpu, String.format("page 0x%x is freed while cpu%d's %%cr3 (0x%x) names it; cpu%d runs %s",
+                        pa, c.id, c.cr3, c.id, running(c)), ctx.events().about(c.id, -1));
                 return;
             }
             for (TlbEntry e : c.mmu.tlb.entries()) {
                 if (e.pageShift() != 12 || e.pa() != pa) continue;
                 if (Long.compareUnsigned(e.va() - directBase, DIRECT_SIZE) < 0) continue; // the direct map keeps every page
                 if (!e.global() && e.va() >= 0 && !inActiveSet(c)) continue;
-                ctx.reporter().report(STALE_TLB, cpu, String.format("page 0x%x is freed while cpu%d's TLB still maps 0x%x to it", pa, c.id, e.va()),
-                        ctx.events().about(c.id, -1));
+                ctx.reporter().report(STALE_TLB, cpu, String.format("page 0x%x is freed while cpu%d's TLB still maps 0x%x to it; cpu%d runs %s",
+                        pa, c.id, e.va(), c.id, running(c)), ctx.events().about(c.id, -1));
                 return;
             }
         }
