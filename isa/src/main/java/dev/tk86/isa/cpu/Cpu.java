@@ -65,6 +65,8 @@ public final class Cpu {
      * paused during its turn for one that waits on another CPU, and runs another one next.
      */
     public long pauses;
+    /** Interrupts from the local APIC (timer, IPIs) taken between steps: debuggers step over them. */
+    public long externalInterrupts;
     /** The executor runs while steps < runLimit; delegates honour it too. */
     public long runLimit;
     /**

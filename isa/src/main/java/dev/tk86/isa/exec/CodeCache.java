@@ -13,6 +13,7 @@ import dev.tk86.isa.mem.PhysicalMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Decoded instructions, cached per physical frame and indexed by offset, so the hot loop never
@@ -45,10 +46,16 @@ public final class CodeCache {
 
     private record Delegation(long start, long end, ExecutionDelegate delegate) { }
 
+    /** Decides, each time a CPU reaches a breakpoint's physical address, whether it stops there. */
+    @FunctionalInterface
+    public interface BreakpointListener { boolean stop(Cpu cpu, long pa); }
+
     private final Machine machine;
     private final PhysicalMemory mem;
     private final Frame[] frames;
     private final List<Delegation> delegations = new ArrayList<>();
+    private final TreeSet<Long> breakpoints = new TreeSet<>();
+    private BreakpointListener breakpointListener = (cpu, pa) -> true;
     public long decodes, invalidations, blocksCompiled, blocksRun;
 
     public void addCounters(dev.tk86.isa.machine.Counters c) {
@@ -98,8 +105,70 @@ public final class CodeCache {
                 Op op = new DelegateOp(d.delegate);
                 for (long a = lo; a < hi; a++) f.ops[(int) (a & PhysicalMemory.PAGE_MASK)] = op;
             }
+            for (long pa : breakpoints.subSet(pagePa, pagePa + PhysicalMemory.PAGE_SIZE)) install(f, pa);
         }
         return f;
+    }
+
+    // --- breakpoints ------------------------------------------------------------------------
+
+    public void setBreakpointListener(BreakpointListener l) { breakpointListener = l; }
+
+    /**
+     * A debugger's breakpoint at physical {@code pa}: every CPU that reaches it by any virtual
+     * address asks the listener first. The guest cannot see it; there is no limit on how many.
+     */
+    public void addBreakpoint(long pa) {
+        if (!breakpoints.add(pa)) return;
+        Frame f = existing(pa);
+        if (f != null) install(f, pa);
+    }
+
+    public void removeBreakpoint(long pa) {
+        if (!breakpoints.remove(pa)) return;
+        Frame f = existing(pa);
+        if (f == null) return;
+        int off = (int) (pa & PhysicalMemory.PAGE_MASK);
+        if (f.ops[off] instanceof BreakpointOp b) f.ops[off] = b.inner() instanceof DelegateOp d ? d : null;
+        dropBlocks(f);
+    }
+
+    public boolean hasBreakpoint(long pa) { return breakpoints.contains(pa); }
+
+    boolean breakpointStops(Cpu cpu, long pa) { return breakpointListener.stop(cpu, pa); }
+
+    private Frame existing(long pa) {
+        long fn = pa >>> PhysicalMemory.PAGE_SHIFT;
+        return fn >= 0 && fn < frames.length ? frames[(int) fn] : null;
+    }
+
+    private void install(Frame f, long pa) {
+        int off = (int) (pa & PhysicalMemory.PAGE_MASK);
+        Op old = f.ops[off];
+        if (old instanceof BreakpointOp) return;
+        // a delegated op is kept (it is the same for the whole range); decoded code is decoded again on demand
+        f.ops[off] = new BreakpointOp(this, pa, old instanceof DelegateOp ? old : null);
+        dropBlocks(f);
+    }
+
+    /** Compiled blocks may run across the address: forget them, and make every executor look again. */
+    private void dropBlocks(Frame f) {
+        f.blocks = null;
+        f.heat = null;
+        for (Cpu c : machine.cpus()) c.exitRun = true;
+    }
+
+    /** The op at virtual {@code rip} (physical {@code pa}) without caching it: what a breakpoint hides. */
+    Op decodeUncached(Cpu cpu, long rip, long pa) {
+        decodes++;
+        int off = (int) (pa & PhysicalMemory.PAGE_MASK);
+        byte[] bytes = mem.frame(pa);
+        ByteSource src = i -> off + i < PhysicalMemory.PAGE_SIZE ? bytes[off + i] & 0xFF : cpu.mmu.fetchByte(rip + i);
+        try {
+            return Binder.bind(Decoder.decode(src, rip));
+        } catch (DecodeException e) {
+            return new FaultOp(e.kind() == DecodeException.Kind.TOO_LONG ? Vector.GP : Vector.UD, e.getMessage());
+        }
     }
 
     /**

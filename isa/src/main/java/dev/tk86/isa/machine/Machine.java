@@ -43,6 +43,12 @@ public final class Machine {
     private int panicCpu = -1;
     private int nextRoundRobin;
     public long idleSteps;
+    /** A debugger asked to stop (a breakpoint or watchpoint was hit); cleared when the run returns. */
+    private boolean breakRequested;
+    private Cpu breakCpu;
+    /** The slice a stop interrupted: the next run finishes it first, so stops never change the interleaving. */
+    private Cpu pendingCpu;
+    private long pendingEnd;
 
     public Machine(MachineConfig config) {
         this.config = config;
@@ -111,6 +117,27 @@ public final class Machine {
     /** The installed step hook, or null: a machine without one runs at full speed. */
     public StepHook hook() { return hook; }
 
+    /** Told of every access a CPU makes to a frame marked with {@link #setDataWatch}. */
+    @FunctionalInterface
+    public interface DataWatchListener { void accessed(Cpu cpu, long va, long pa, int size, boolean write); }
+
+    private DataWatchListener dataWatch = (cpu, va, pa, size, write) -> { };
+
+    public void setDataWatchListener(DataWatchListener l) { dataWatch = l; }
+
+    /**
+     * Watches (or stops watching) physical frame {@code frameNumber} for a debugger's data
+     * watchpoints: each CPU access to it is reported to the listener, which may
+     * {@link #requestBreak} to stop after the instruction. Costs nothing for other frames.
+     */
+    public void setDataWatch(long frameNumber, boolean on) {
+        memory.setDataWatch(frameNumber, on);
+        for (Cpu c : cpus) c.mmu.clearFast();
+    }
+
+    /** Called by a CPU's MMU for an access to a watched frame (after a write, before a read returns). */
+    public void dataAccessed(Cpu cpu, long va, long pa, int size, boolean write) { dataWatch.accessed(cpu, va, pa, size, write); }
+
     /** Physical range [start, end) is executed by {@code d} instead of being decoded. */
     public void delegate(long start, long end, ExecutionDelegate d) { code.delegate(start, end, d); }
 
@@ -154,6 +181,19 @@ public final class Machine {
     public boolean isStopped() { return stopped; }
 
     /**
+     * A debugger's stop on {@code cpu}: the current step finishes (or, if it has not started,
+     * does not start) and {@link #run} returns {@link RunResult.Reason#STOPPED}. The next run
+     * resumes the interrupted slice, so a stopped and resumed run interleaves CPUs exactly as an
+     * uninterrupted one.
+     */
+    public void requestBreak(Cpu cpu) {
+        if (breakRequested) return;
+        breakRequested = true;
+        breakCpu = cpu;
+        cpu.exitRun = true;
+    }
+
+    /**
      * A STARTUP IPI: a parked CPU starts at {@code rip} in 64-bit mode, in the address space and
      * with the control registers of the CPU that sent it (see docs/boot.md); others ignore it.
      */
@@ -189,7 +229,11 @@ public final class Machine {
             }
             Cpu c;
             long q;
-            if (pct != null) {
+            if (pendingCpu != null) {
+                c = pendingCpu;
+                q = Math.max(0, pendingEnd - c.steps);
+                pendingCpu = null;
+            } else if (pct != null) {
                 idleHaltedCpus();
                 PctScheduler.Turn t = pct.next(done);
                 if (t == null) continue; // idling the halted CPUs made one runnable, or none can run
@@ -203,8 +247,17 @@ public final class Machine {
                 nextRoundRobin = (nextRoundRobin + 1) % cpus.length;
                 q = config.quantum();
             }
+            long sliceEnd = c.steps + q;
             q = Math.min(q, maxSteps - done);
-            if (!slice(c, q)) return result(RunResult.Reason.STOPPED, "stopped by a step hook on cpu" + c.id, totalSteps() - startSteps);
+            long budgetEnd = c.steps + q;
+            if (!slice(c, q)) {
+                Cpu by = breakRequested ? breakCpu : c;
+                breakRequested = false;
+                breakCpu = null;
+                return result(RunResult.Reason.STOPPED, "stopped by a debugger on cpu" + by.id, totalSteps() - startSteps);
+            }
+            // a turn cut short by the budget is finished by the next run, as after a stop
+            if (budgetEnd < sliceEnd && c.steps >= budgetEnd && !stopped) interrupted(c, sliceEnd);
         }
         return result(stopReason, stopDetail, totalSteps() - startSteps);
     }
@@ -271,10 +324,11 @@ public final class Machine {
         return s.toString();
     }
 
-    /** Runs one CPU for up to {@code q} steps. Returns false if a hook stopped it. */
+    /** Runs one CPU for up to {@code q} steps. Returns false if a hook or a break request stopped it. */
     private boolean slice(Cpu c, long q) {
         long end = c.steps + q;
         while (c.steps < end && !stopped) {
+            if (breakRequested) return interrupted(c, end);
             c.apic.tick();
             if (c.state == Cpu.State.HALTED) {
                 if (c.interruptsEnabled() && c.apic.deliverable() >= 0) {
@@ -292,9 +346,15 @@ public final class Machine {
             long limit = Math.min(end, c.apic.deadline());
             if (c.interruptShadowUntil > c.steps) limit = Math.min(limit, c.interruptShadowUntil);
             c.runLimit = Math.max(limit, c.steps + 1);
-            if (!Executor.run(c, code, hook)) return false;
+            if (!Executor.run(c, code, hook) || breakRequested) return interrupted(c, end);
         }
         return true;
+    }
+
+    private boolean interrupted(Cpu c, long end) {
+        pendingCpu = c;
+        pendingEnd = end;
+        return false;
     }
 
     private void takeInterrupt(Cpu c) {
@@ -302,6 +362,7 @@ public final class Machine {
         int v = c.apic.deliverable();
         if (v < 0) return;
         c.apic.accept(v);
+        c.externalInterrupts++;
         try {
             Interrupts.deliver(c, v, false, 0, Interrupts.Source.EXTERNAL);
         } catch (GuestFault f) {

@@ -29,6 +29,8 @@ public final class PhysicalMemory {
     private final byte[][] frames;
     private final CodeWatch[] codeWatch;
     private final boolean[] tableFrame;
+    /** Frames holding a debugger's data watchpoint: every access to them takes a CPU's slow path. */
+    private final boolean[] dataWatch;
     private long tableWrites;
     private WatchListener watchListener = f -> { };
     private long unbackedReads, unbackedWrites;
@@ -47,6 +49,7 @@ public final class PhysicalMemory {
         this.frames = new byte[(int) (size >>> PAGE_SHIFT)][];
         this.codeWatch = new CodeWatch[frames.length];
         this.tableFrame = new boolean[frames.length];
+        this.dataWatch = new boolean[frames.length];
     }
 
     public void setWatchListener(WatchListener l) { watchListener = l; }
@@ -93,7 +96,21 @@ public final class PhysicalMemory {
         if (!was) watchListener.frameWatched(f);
     }
 
-    private boolean isWatchedFrame(int f) { return codeWatch[f] != null || tableFrame[f]; }
+    private boolean isWatchedFrame(int f) { return codeWatch[f] != null || tableFrame[f] || dataWatch[f]; }
+
+    /**
+     * Marks (or unmarks) a frame as holding a debugger's data watchpoint: CPUs then read and
+     * write it only through their slow paths, which report each access (see Mmu). The caller
+     * clears the CPUs' fast caches, which may still cover the frame for reading.
+     */
+    public void setDataWatch(long frameNumber, boolean on) {
+        int f = (int) frameNumber;
+        boolean was = isWatchedFrame(f);
+        dataWatch[f] = on;
+        if (!was && on) watchListener.frameWatched(f);
+    }
+
+    public boolean isDataWatched(long pa) { return isRam(pa) && dataWatch[(int) (pa >>> PAGE_SHIFT)]; }
 
     /** Whether writes to {@code pa}'s frame must go through {@link #noteWrite}. */
     public boolean isWatched(long pa) { return isRam(pa) && isWatchedFrame((int) (pa >>> PAGE_SHIFT)); }

@@ -178,7 +178,7 @@ public final class Mmu {
         if (frame == null) return; // not RAM: always slow path
         int i = (int) (va >>> 12) & FAST_MASK;
         long tag = va & ~PAGE_MASK;
-        readTag[i] = tag;
+        readTag[i] = mem.isDataWatched(pa) ? NO_TAG : tag;
         readFrame[i] = frame;
         boolean canWrite = (e.writable() || (!user && (cpu.cr0 & Cr.CR0_WP) == 0)) && e.dirty() && !mem.isWatched(pa);
         writeTag[i] = canWrite ? tag : NO_TAG;
@@ -194,7 +194,7 @@ public final class Mmu {
         if (frame == null) return;
         int i = (int) (pa >>> 12) & FAST_MASK;
         long tag = pa & ~PAGE_MASK;
-        readTag[i] = tag;
+        readTag[i] = mem.isDataWatched(pa) ? NO_TAG : tag;
         readFrame[i] = frame;
         writeTag[i] = mem.isWatched(pa) ? NO_TAG : tag;
         writeFrame[i] = frame;
@@ -270,9 +270,14 @@ public final class Mmu {
 
     private long readSlow(long va, int size) {
         long end = va + size - 1;
-        if (((va ^ end) & ~PAGE_MASK) == 0) return mem.read(translate(va, Access.READ), size);
+        if (((va ^ end) & ~PAGE_MASK) == 0) {
+            long pa = translate(va, Access.READ);
+            if (mem.isDataWatched(pa)) cpu.machine.dataAccessed(cpu, va, pa, size, false);
+            return mem.read(pa, size);
+        }
         // Crosses a page: translate both pages before reading anything.
         long pa1 = translate(va, Access.READ), pa2 = translate(end & ~PAGE_MASK, Access.READ);
+        if (mem.isDataWatched(pa1) || mem.isDataWatched(pa2)) cpu.machine.dataAccessed(cpu, va, pa1, size, false);
         int first = (int) (PhysicalMemory.PAGE_SIZE - (va & PAGE_MASK));
         long v = 0;
         for (int k = size - 1; k >= 0; k--) v = (v << 8) | mem.read8(k < first ? pa1 + k : pa2 + (k - first));
@@ -281,8 +286,14 @@ public final class Mmu {
 
     private void writeSlow(long va, int size, long v) {
         long end = va + size - 1;
-        if (((va ^ end) & ~PAGE_MASK) == 0) { mem.write(translate(va, Access.WRITE), size, v); return; }
+        if (((va ^ end) & ~PAGE_MASK) == 0) {
+            long pa = translate(va, Access.WRITE);
+            mem.write(pa, size, v);
+            if (mem.isDataWatched(pa)) cpu.machine.dataAccessed(cpu, va, pa, size, true);
+            return;
+        }
         long pa1 = translate(va, Access.WRITE), pa2 = translate(end & ~PAGE_MASK, Access.WRITE);
+        if (mem.isDataWatched(pa1) || mem.isDataWatched(pa2)) cpu.machine.dataAccessed(cpu, va, pa1, size, true);
         int first = (int) (PhysicalMemory.PAGE_SIZE - (va & PAGE_MASK));
         for (int k = 0; k < size; k++) mem.write8(k < first ? pa1 + k : pa2 + (k - first), (int) (v >>> (8 * k)));
     }

@@ -5,6 +5,8 @@ import dev.tk86.isa.fault.GuestFault;
 import dev.tk86.isa.fault.PfError;
 import dev.tk86.isa.mem.PhysicalMemory;
 import dev.tk86.isa.tlb.TlbEntry;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The 4-level page walk of IA-32e paging (SDM Vol. 3A, 4.5): PML4E, PDPTE (maybe a 1 GiB page),
@@ -50,16 +52,34 @@ public final class PageWalker {
      */
     public TlbEntry walk(long cr3, long cr4, long efer, long va, boolean write, int errBase, long generation) {
         walks++;
-        return resolve(cr3, cr4, efer, va, write, errBase, generation, true);
+        return resolve(cr3, cr4, efer, va, write, errBase, generation, true, null, null);
     }
 
     /** The translation of {@code va} under these control registers, or null where an access would fault. */
     public TlbEntry peek(long cr3, long cr4, long efer, long va) {
-        return resolve(cr3, cr4, efer, va, false, 0, 0, false);
+        return resolve(cr3, cr4, efer, va, false, 0, 0, false, null, null);
     }
 
-    /** The walk; {@code live} makes it a real access (A/D flags, table marks, faults), else a peek. */
-    private TlbEntry resolve(long cr3, long cr4, long efer, long va, boolean write, int errBase, long generation, boolean live) {
+    /** One paging-structure entry a walk read: level 4 (PML4E) down to 1 (PTE). */
+    public record Level(int level, long entryAddress, long entry) { }
+
+    /** A peek as a debugger shows it: every entry read, the physical address (-1 if none) and why there is none. */
+    public record Inspection(List<Level> levels, long physical, String problem) { }
+
+    /** {@link #peek}, keeping every level's entry ({@code pt VA} in the debugger and the GDB monitor). */
+    public Inspection inspect(long cr3, long cr4, long efer, long va) {
+        List<Level> levels = new ArrayList<>();
+        String[] problem = new String[1];
+        TlbEntry t = resolve(cr3, cr4, efer, va, false, 0, 0, false, levels, problem);
+        return new Inspection(levels, t == null ? -1 : t.translate(va), problem[0]);
+    }
+
+    /**
+     * The walk; {@code live} makes it a real access (A/D flags, table marks, faults), else a peek,
+     * which may record the entries it reads in {@code seen} and why it failed in {@code problem[0]}.
+     */
+    private TlbEntry resolve(long cr3, long cr4, long efer, long va, boolean write, int errBase, long generation, boolean live,
+                             List<Level> seen, String[] problem) {
         boolean nxe = (efer & Cr.EFER_NXE) != 0;
         long table = cr3 & Cr.CR3_PML4_MASK & ADDR_MASK;
         boolean writable = true, user = true, noExec = false;
@@ -67,8 +87,9 @@ public final class PageWalker {
             int shift = 12 + 9 * (level - 1);
             long entryAddr = table + (((va >>> shift) & 0x1FF) << 3);
             long e = live ? readEntry(entryAddr) : mem.read(entryAddr, 8);
+            if (seen != null) seen.add(new Level(level, entryAddr, e));
             if ((e & P) == 0) {
-                if (!live) return null;
+                if (!live) return failed(problem, "not present at level " + level);
                 throw GuestFault.pageFault(va, errBase, String.format("not present at level %d (entry 0x%x at 0x%x)", level, e, entryAddr));
             }
             boolean leaf = level == 1 || ((e & PS) != 0 && level <= 3);
@@ -78,7 +99,7 @@ public final class PageWalker {
             if (leaf && level == 3) reserved |= 0x3FFF_E000L & ((1L << 30) - 1);   // 1 GiB page: bits 29:13
             if (leaf && level == 2) reserved |= 0x1F_E000L;                         // 2 MiB page: bits 20:13
             if ((e & reserved) != 0) {
-                if (!live) return null;
+                if (!live) return failed(problem, "reserved bit set at level " + level);
                 throw GuestFault.pageFault(va, errBase | PfError.P | PfError.RSVD,
                         String.format("reserved bit set at level %d (entry 0x%x at 0x%x)", level, e, entryAddr));
             }
@@ -101,5 +122,10 @@ public final class PageWalker {
             table = e & ADDR_MASK;
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    private static TlbEntry failed(String[] problem, String why) {
+        if (problem != null) problem[0] = why;
+        return null;
     }
 }

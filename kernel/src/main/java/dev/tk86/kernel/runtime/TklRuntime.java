@@ -39,6 +39,8 @@ public final class TklRuntime implements ExecutionDelegate {
     private final List<ShadowViolation> violations = new ArrayList<>();
     private long violationCount;
     private boolean stepping;
+    /** Breakpoints inside each function: while a function holds any, it runs one step per hand-over. */
+    private final int[] breakpointsIn;
     private boolean abiPoison;
     private ShadowPolicy shadowPolicy = ShadowPolicy.PANIC;
     /** True while the shadow memory holds freed ranges: only then is each access checked. */
@@ -55,6 +57,7 @@ public final class TklRuntime implements ExecutionDelegate {
         List<LoweredFunction> fns = program.functions();
         this.code = program.code().toArray(new CompiledFunction[0]);
         this.functionStart = new int[fns.size()];
+        this.breakpointsIn = new int[fns.size()];
         this.functionAt = new int[(int) text.size()];
         Arrays.fill(functionAt, -1);
         for (int i = 0; i < fns.size(); i++) {
@@ -96,6 +99,20 @@ public final class TklRuntime implements ExecutionDelegate {
     public boolean stepping() { return stepping; }
 
     /**
+     * A debugger put a breakpoint on the site at {@code address} (or took one away, with
+     * {@code added} false). Fast mode runs forward steps of a function inside one hand-over,
+     * where the executor cannot see them; the function holding a breakpoint therefore runs
+     * step by step, and every other function keeps its speed. Addresses outside TKL are ignored.
+     */
+    public void breakpointChanged(long address, boolean added) {
+        long off = address - text.virtualStart();
+        if (Long.compareUnsigned(off, text.size()) >= 0) return;
+        int fi = functionAt[(int) off];
+        if (fi < 0) return;
+        breakpointsIn[fi] = Math.max(0, breakpointsIn[fi] + (added ? 1 : -1));
+    }
+
+    /**
      * ABI poison: every TKL return overwrites rcx, rdx, rsi, rdi, r8-r11 (and rax when no value
      * is returned) with {@code 0xdead000000000000 | register number}, so x86 code that relies
      * on a caller-saved register across a call into TKL breaks at once. Default off.
@@ -123,7 +140,7 @@ public final class TklRuntime implements ExecutionDelegate {
         int fi = functionAt[(int) off];
         if (fi < 0) throw GuestFault.ud(String.format("rip 0x%x in .text.tkl is not inside a TKL function", rip));
         int site = (int) off - functionStart[fi];
-        code[fi].run(cpu, this, rip - site, site, !stepping);
+        code[fi].run(cpu, this, rip - site, site, !stepping && breakpointsIn[fi] == 0);
     }
 
     /** RIP reaches .text.tkl through another virtual mapping of the same frames: use the physical offset. */
