@@ -24,7 +24,7 @@ import dev.tk86.isa.mmu.Mmu;
  * </table>
  * Any other MSR, a reserved bit, or a non-canonical base raises #GP(0).
  */
-final class Msrs {
+public final class Msrs {
     private Msrs() { }
 
     static final long APIC_BASE_VALUE = 0xFEE0_0000L | (1L << 11) | (1L << 10);
@@ -38,7 +38,8 @@ final class Msrs {
         };
     }
 
-    static long read(Cpu c, int msr) {
+    /** The MSR as rdmsr would read it (debuggers: gdb's monitor msr); unknown MSRs throw #GP. */
+    public static long read(Cpu c, int msr) {
         if (c.apic.handles(msr)) return c.apic.read(msr);
         return switch (msr) {
             case Msr.TSC -> c.tsc();

@@ -9,7 +9,11 @@ import dev.tk86.tools.boot.BootOutcome;
 import dev.tk86.tools.boot.BootReport;
 import dev.tk86.tools.boot.DefaultImage;
 import dev.tk86.tools.boot.GuestBoot;
+import dev.tk86.tools.gdb.GdbBoot;
+import dev.tk86.tools.gdb.GdbOptions;
+import dev.tk86.tools.gdb.GdbServer;
 import java.io.PrintWriter;
+import java.util.function.IntConsumer;
 import java.nio.file.Path;
 import dev.tk86.tools.trace.TraceConfig;
 import dev.tk86.tools.trace.TraceOptions;
@@ -55,6 +59,8 @@ final class BootCommand implements Callable<Integer> {
 
     @Mixin MachineOptions machine;
 
+    @Mixin GdbOptions gdb;
+
     @Option(names = "--json", description = "print only one JSON object at the end: exit_status, panic, panic_report, console, counters, stop, detail")
     boolean json;
 
@@ -65,6 +71,7 @@ final class BootCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         BootOptions options = machine.toBootOptions();
         TraceConfig traceConfig = trace.config();
+        GdbServer server = gdb.open(); // a port in use is an error before the guest starts
         Path img = image;
         if (img == null) {
             try {
@@ -79,10 +86,13 @@ final class BootCommand implements Callable<Integer> {
         BootOutcome o;
         Tracing[] tracing = new Tracing[1];
         try {
-            o = GuestBoot.run(img, options, json ? b -> { } : b -> {
+            IntConsumer console = json ? b -> { } : b -> {
                 out.print((char) b);
                 if (b == '\n') out.flush();
-            }, k -> tracing[0] = Tracing.attach(k, traceConfig, err));
+            };
+            GuestBoot.Attach attach = k -> tracing[0] = Tracing.attach(k, traceConfig, err);
+            o = server == null ? GuestBoot.run(img, options, console, attach)
+                    : GdbBoot.run(img, options, console, attach, server, gdb.waitForGdb(), err);
             tracing[0].finish();
         } catch (ImageException e) {
             out.flush();

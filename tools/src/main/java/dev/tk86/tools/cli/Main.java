@@ -13,13 +13,13 @@ import picocli.CommandLine.Spec;
 /** {@code tk86}: the command line of the emulator. */
 @Command(name = "tk86", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A bytecode-level emulator of a toy OpenBSD/amd64-like kernel.",
-        subcommands = {BootCommand.class, BuildCommand.class, CheckCommand.class, ReplayCommand.class, CompareCommand.class, X86Command.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BootCommand.class, DebugCommand.class, BuildCommand.class, CheckCommand.class, ReplayCommand.class, CompareCommand.class, X86Command.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing a command: boot, build, check, replay, x86 or bench");
+        throw new ParameterException(spec.commandLine(), "missing a command: boot, debug, build, check, replay, x86 or bench");
     }
 
     /** The command line with tk86's error handling, writing to the given streams. */

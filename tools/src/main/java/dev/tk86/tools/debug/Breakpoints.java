@@ -18,15 +18,17 @@ public final class Breakpoints implements CodeCache.BreakpointListener {
     private final DebugTarget target;
     private final Map<Integer, Breakpoint> byNumber = new LinkedHashMap<>();
     private final Map<Long, List<Breakpoint>> byPhysical = new HashMap<>();
-    private int next = 1;
+    private final java.util.function.IntSupplier numbers;
     /** The CPU that last stopped here, and its step count then: it passes that breakpoint once. */
     private int passCpu = -1;
     private long passSteps;
     private Breakpoint hit;
     private int hitCpu;
 
-    public Breakpoints(DebugTarget target) {
+    /** {@code numbers} is shared with the other kind, so "delete N" names one thing. */
+    public Breakpoints(DebugTarget target, java.util.function.IntSupplier numbers) {
         this.target = target;
+        this.numbers = numbers;
         target.machine().code().setBreakpointListener(this);
     }
 
@@ -34,7 +36,7 @@ public final class Breakpoints implements CodeCache.BreakpointListener {
     public Breakpoint add(String spec, long address, Cpu via, Condition condition, boolean internal) {
         long pa = via.mmu.peekTranslate(address);
         if (pa < 0) throw new DebugException(String.format("%s: 0x%x is not mapped on cpu%d", spec, address, via.id));
-        Breakpoint b = new Breakpoint(next++, spec, address, pa, condition, internal);
+        Breakpoint b = new Breakpoint(numbers.getAsInt(), spec, address, pa, condition, internal);
         byNumber.put(b.number(), b);
         boolean first = byPhysical.computeIfAbsent(pa, k -> new ArrayList<>()).isEmpty();
         byPhysical.get(pa).add(b);

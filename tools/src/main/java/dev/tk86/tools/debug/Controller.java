@@ -22,19 +22,26 @@ public final class Controller {
     private final DebugTarget target;
     private final Breakpoints breakpoints;
     private final Watchpoints watchpoints;
-    private final GuestMemory memory;
+    private final RawMemory memory;
     private long budget;
     private BooleanSupplier interrupted = () -> false;
     /** Whether steps go into the timer and IPI handlers (QEMU's default is not to). */
     private boolean stepIntoInterrupts;
     private Stop last;
+    /** What was installed before the debugger came (a tracer): kept, and run before a step command's hook. */
+    private final StepHook baseHook;
+    private final boolean baseStepping;
+    private RunResult lastResult;
 
     public Controller(DebugTarget target, long budget) {
         this.target = target;
-        this.breakpoints = new Breakpoints(target);
-        this.watchpoints = new Watchpoints(target);
-        this.memory = new GuestMemory(target);
+        int[] next = {1};
+        this.breakpoints = new Breakpoints(target, () -> next[0]++);
+        this.watchpoints = new Watchpoints(target, () -> next[0]++);
+        this.memory = new RawMemory(target);
         this.budget = budget;
+        this.baseHook = target.machine().hook();
+        this.baseStepping = target.runtime().map(rt -> rt.stepping()).orElse(false);
     }
 
     public DebugTarget target() { return target; }
@@ -43,7 +50,7 @@ public final class Controller {
 
     public Watchpoints watchpoints() { return watchpoints; }
 
-    public GuestMemory memory() { return memory; }
+    public RawMemory memory() { return memory; }
 
     /** Polled between chunks of a run: true stops it with {@link Stop.Kind#INTERRUPTED}. */
     public void setInterruptPoll(BooleanSupplier poll) { interrupted = poll; }
@@ -56,6 +63,9 @@ public final class Controller {
     public Stop lastStop() { return last; }
 
     public boolean ended() { return last != null && last.isFinal(); }
+
+    /** How the machine's last run ended (for a boot's report once the machine has ended), or null. */
+    public RunResult lastResult() { return lastResult; }
 
     // --- commands -------------------------------------------------------------------------------
 
@@ -101,12 +111,12 @@ public final class Controller {
     private Stop run(StepWatch hook, int stepCpu) {
         if (ended()) return last;
         Machine m = target.machine();
-        m.setHook(hook);
-        target.runtime().ifPresent(rt -> rt.setStepping(hook != null));
+        m.setHook(hook == null ? baseHook : baseHook == null ? hook : both(baseHook, hook));
+        target.runtime().ifPresent(rt -> rt.setStepping(baseStepping || hook != null));
         try {
             while (true) {
                 if (budget <= 0) return last = new Stop(Stop.Kind.BUDGET, stepCpu < 0 ? 0 : stepCpu, 0, 0, "the step budget (--max-steps) is spent");
-                RunResult r = m.run(Math.min(CHUNK, budget));
+                RunResult r = lastResult = m.run(Math.min(CHUNK, budget));
                 budget -= r.steps();
                 switch (r.reason()) {
                     case STEP_LIMIT -> {
@@ -118,9 +128,17 @@ public final class Controller {
                 }
             }
         } finally {
-            m.setHook(null);
-            target.runtime().ifPresent(rt -> rt.setStepping(false));
+            m.setHook(baseHook);
+            target.runtime().ifPresent(rt -> rt.setStepping(baseStepping));
         }
+    }
+
+    private static StepHook both(StepHook first, StepHook second) {
+        return new StepHook() {
+            @Override public boolean beforeStep(Cpu cpu) { return first.beforeStep(cpu) & second.beforeStep(cpu); }
+
+            @Override public boolean onFault(Cpu cpu, dev.tk86.isa.fault.GuestFault f) { return first.onFault(cpu, f) || second.onFault(cpu, f); }
+        };
     }
 
     private Stop stopped(StepWatch hook, int stepCpu) {
@@ -143,13 +161,13 @@ public final class Controller {
         private final Cpu cpu;
         private final Until until;
         private final boolean intoInterrupts;
-        private final GuestMemory memory;
+        private final RawMemory memory;
         private long externalSeen;
         private int seen;
         private long resumeRip = -1, resumeRsp;
         private boolean done;
 
-        StepWatch(Cpu cpu, Until until, boolean intoInterrupts, GuestMemory memory) {
+        StepWatch(Cpu cpu, Until until, boolean intoInterrupts, RawMemory memory) {
             this.cpu = cpu;
             this.until = until;
             this.intoInterrupts = intoInterrupts;

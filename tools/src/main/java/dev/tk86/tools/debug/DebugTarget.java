@@ -6,12 +6,12 @@ import dev.tk86.kernel.runtime.TklRuntime;
 import dev.tk86.kernel.srcmap.SiteInfo;
 import dev.tk86.kernel.srcmap.SourceMap;
 import dev.tk86.loader.ImageException;
-import dev.tk86.loader.boot.BootLoader;
-import dev.tk86.loader.boot.BootedImage;
 import dev.tk86.loader.elf.Symbol;
+import dev.tk86.kernel.diag.SourceFile;
+import dev.tk86.tools.inspect.KernelInspector;
 import dev.tk86.loader.elf.SymbolTable;
-import dev.tk86.loader.tkl.TklRuntimeBinder;
 import dev.tk86.tools.boot.BootOptions;
+import dev.tk86.tools.boot.GuestBoot;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,33 +21,49 @@ import java.util.Optional;
  * {@code debug} command, the GDB stub) asks about the guest's code starts here.
  */
 public final class DebugTarget {
-    private final BootedImage booted;
     private final TklRuntime runtime;
     private final Path image;
+    private final KernelInspector inspector;
 
-    private DebugTarget(Path image, BootedImage booted, TklRuntime runtime) {
+    private DebugTarget(Path image, KernelInspector inspector) {
         this.image = image;
-        this.booted = booted;
-        this.runtime = runtime;
+        this.inspector = inspector;
+        this.runtime = inspector.image().runtime().orElse(null);
     }
 
     public static DebugTarget boot(Path image, BootOptions options) throws ImageException {
-        TklRuntimeBinder binder = new TklRuntimeBinder();
-        BootedImage b = BootLoader.boot(image, options.machine(), options.commandLine(), binder);
-        return new DebugTarget(image, b, binder.runtime().orElse(null));
+        return of(image, GuestBoot.boot(image, options));
     }
+
+    /** A machine booted (and not yet run) by {@link GuestBoot#boot}, e.g. with tracers attached. */
+    public static DebugTarget of(Path image, KernelInspector booted) { return new DebugTarget(image, booted); }
 
     public Path image() { return image; }
 
-    public BootedImage booted() { return booted; }
+    /** Typed values, backtraces and the process table (the shared introspection library). */
+    public KernelInspector inspector() { return inspector; }
 
-    public Machine machine() { return booted.machine(); }
+    /** Line {@code line} of TKL source file {@code path}, if the image carries that file. */
+    public Optional<String> sourceLine(String path, int line) {
+        if (runtime == null) return Optional.empty();
+        for (SourceFile f : runtime.program().lowered().program().sources())
+            if (f.path().equals(path)) return line >= 1 && line <= f.lineCount() ? Optional.of(f.line(line)) : Optional.empty();
+        return Optional.empty();
+    }
 
-    public Cpu cpu(int id) { return booted.machine().cpu(id); }
+    /** The TKL source files of the image, by path. */
+    public java.util.List<String> sourceFiles() {
+        if (runtime == null) return java.util.List.of();
+        return runtime.program().lowered().program().sources().stream().map(SourceFile::path).toList();
+    }
 
-    public int cpuCount() { return booted.machine().cpus().size(); }
+    public Machine machine() { return inspector.machine(); }
 
-    public SymbolTable symbols() { return booted.image().symbols(); }
+    public Cpu cpu(int id) { return machine().cpu(id); }
+
+    public int cpuCount() { return machine().cpus().size(); }
+
+    public SymbolTable symbols() { return inspector.image().symbols(); }
 
     public Optional<TklRuntime> runtime() { return Optional.ofNullable(runtime); }
 
@@ -63,12 +79,7 @@ public final class DebugTarget {
     public Optional<Long> address(String symbol) { return symbols().lookup(symbol).map(Symbol::value); }
 
     /** {@code name+0x12}, or the hex address when no symbol covers it. */
-    public String symbolize(long address) {
-        Optional<Symbol> s = symbols().containing(address);
-        if (s.isEmpty()) return String.format("0x%x", address);
-        long off = address - s.get().value();
-        return off == 0 ? s.get().name() : s.get().name() + "+0x" + Long.toHexString(off);
-    }
+    public String symbolize(long address) { return inspector.image().symbolize(address); }
 
     /** Where {@code address} is for people: the TKL statement, or the symbol. */
     public String where(long address) {

@@ -29,12 +29,12 @@ final class Stepping {
     /** The x86 call instruction at {@code cpu.rip}, or null if it is not one (or not machine code). */
     static Call callAt(DebugTarget t, Cpu cpu) {
         if (t.isTkl(cpu.rip)) return null;
-        byte[] bytes = new GuestMemory(t).read(cpu, cpu.rip, 15, false);
+        byte[] bytes = new RawMemory(t).read(cpu, cpu.rip, 15, false);
         if (bytes == null) return null;
         try {
-            Insn insn = Decoder.decode(i -> bytes[i] & 0xFF, cpu.rip);
+            Insn insn = Decoder.decode(dev.tk86.isa.decode.ByteSource.of(bytes, 0, bytes.length), cpu.rip);
             return insn.mnemonic() == Mnemonic.CALL ? new Call(insn.length()) : null;
-        } catch (DecodeException | IndexOutOfBoundsException e) {
+        } catch (DecodeException e) {
             return null;
         }
     }
@@ -44,7 +44,7 @@ final class Stepping {
      * code, at a function's first byte the return address is at the top of the stack, and
      * elsewhere the frame-pointer convention is assumed.
      */
-    static Frame frame(DebugTarget t, GuestMemory mem, Cpu cpu) {
+    static Frame frame(DebugTarget t, RawMemory mem, Cpu cpu) {
         Optional<FunctionMap> f = t.sourceMap().flatMap(m -> m.functionAt(cpu.rip));
         long rsp = cpu.r[Reg.RSP], rbp = cpu.r[Reg.RBP];
         boolean atEntry = f.map(fn -> fn.start() == cpu.rip)

@@ -23,16 +23,18 @@ public final class Watchpoints implements Machine.DataWatchListener {
     private final Map<Long, Integer> framesWatched = new HashMap<>();
     /** Last known value of each CHANGE range, by physical address. */
     private final Map<Long, Long> values = new HashMap<>();
-    private int next = 1;
+    private final java.util.function.IntSupplier numbers;
     private Hit hit;
 
-    public Watchpoints(DebugTarget target) {
+    /** {@code numbers} is shared with the other kind, so "delete N" names one thing. */
+    public Watchpoints(DebugTarget target, java.util.function.IntSupplier numbers) {
         this.target = target;
+        this.numbers = numbers;
         target.machine().setDataWatchListener(this);
     }
 
     public Watchpoint add(String spec, Watchpoint.Kind kind, List<Watchpoint.Range> ranges, int cpu, boolean internal) {
-        Watchpoint w = new Watchpoint(next++, spec, kind, List.copyOf(ranges), cpu, internal);
+        Watchpoint w = new Watchpoint(numbers.getAsInt(), spec, kind, List.copyOf(ranges), cpu, internal);
         byNumber.put(w.number(), w);
         for (Watchpoint.Range r : ranges) {
             if (kind == Watchpoint.Kind.CHANGE) values.put(r.physical(), read(r));

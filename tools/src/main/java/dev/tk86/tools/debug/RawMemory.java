@@ -8,10 +8,10 @@ import dev.tk86.isa.mem.PhysicalMemory;
  * faulting, setting accessed/dirty flags or filling its TLB (the walk is the machine's own,
  * {@code PageWalker.inspect}), or physical addresses directly.
  */
-public final class GuestMemory {
+public final class RawMemory {
     private final DebugTarget target;
 
-    public GuestMemory(DebugTarget target) { this.target = target; }
+    public RawMemory(DebugTarget target) { this.target = target; }
 
     /** The physical address of {@code va} on {@code cpu}, or -1 if it is not mapped. */
     public long translate(Cpu cpu, long va) { return cpu.mmu.peekTranslate(va); }
