@@ -1,8 +1,8 @@
 package dev.tk86.tools.debug;
 
 import dev.tk86.isa.cpu.Cpu;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import dev.tk86.tools.inspect.InspectException;
+import dev.tk86.tools.inspect.expr.ExprParser;
 
 /**
  * A breakpoint condition as users write it: {@code EXPR}, true when not zero, or
@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
  * breakpoint.
  */
 public final class ExprCondition implements Condition {
-    private static final Pattern COMPARE = Pattern.compile("(.+?)\\s*(==|!=|<=|>=|<|>)\\s*(.+)");
 
     private final String text;
     private final Locations locations;
@@ -25,15 +24,45 @@ public final class ExprCondition implements Condition {
         this.right = right;
     }
 
-    /** Parses and tries the condition once on {@code cpu}, so a malformed one is refused at once. */
+    /**
+     * Parses the condition, so a malformed one is refused at once; it is evaluated only when a
+     * CPU reaches the breakpoint (now it may not be evaluable: a CPU without its cpu_info yet).
+     */
     public static ExprCondition parse(String text, Locations locations, Cpu cpu) {
-        Matcher m = COMPARE.matcher(text.strip());
-        // "->" is a TKL operator, not a comparison
-        ExprCondition c = m.matches() && !m.group(1).endsWith("-")
-                ? new ExprCondition(text.strip(), locations, m.group(1), m.group(2), m.group(3))
-                : new ExprCondition(text.strip(), locations, text.strip(), "!=", "0");
-        c.holds(cpu);
+        String t = text.strip();
+        int at = comparison(t);
+        ExprCondition c;
+        if (at < 0) {
+            c = new ExprCondition(t, locations, t, "!=", "0");
+        } else {
+            int len = at + 1 < t.length() && t.charAt(at + 1) == '=' ? 2 : 1;
+            c = new ExprCondition(t, locations, t.substring(0, at).strip(), t.substring(at, at + len), t.substring(at + len).strip());
+            if (c.left.isEmpty() || c.right.isEmpty()) throw new DebugException("condition: '" + t + "' needs an expression on both sides of " + c.op);
+        }
+        syntax(c.left);
+        syntax(c.right);
         return c;
+    }
+
+    /** Where the first comparison operator starts, or -1 ("->" is a TKL operator, not a comparison). */
+    private static int comparison(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            boolean next = i + 1 < t.length() && t.charAt(i + 1) == '=';
+            if ((ch == '=' || ch == '!') && next) return i;
+            if (ch == '<') return i;
+            if (ch == '>' && (i == 0 || t.charAt(i - 1) != '-')) return i;
+        }
+        return -1;
+    }
+
+    private static void syntax(String side) {
+        if (Locations.parseNumber(side) != null) return;
+        try {
+            ExprParser.parse(side);
+        } catch (InspectException e) {
+            throw new DebugException("condition: " + e.getMessage());
+        }
     }
 
     @Override
