@@ -52,6 +52,11 @@ public final class GdbSession {
         this.generalCpu = initial == null ? 0 : initial.cpu();
     }
 
+    /** Packets this session read (with a good checksum) and wrote. */
+    public long packetsRead() { return io.packetsRead(); }
+
+    public long packetsWritten() { return io.packetsWritten(); }
+
     Cpu generalCpu() { return controller.target().cpu(generalCpu); }
 
     void setPhysical(boolean on) { physical = on; }

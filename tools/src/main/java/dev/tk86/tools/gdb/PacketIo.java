@@ -23,6 +23,7 @@ public final class PacketIo {
     private boolean ack = true;
     private int pushback = -1;
     private byte[] lastSent;
+    private long packetsRead, packetsWritten;
 
     public PacketIo(InputStream in, OutputStream out) {
         this.in = in;
@@ -30,6 +31,11 @@ public final class PacketIo {
     }
 
     public void stopAcks() { ack = false; }
+
+    /** Well-formed packets received, and packets sent (for the fuzz test: every one is answered). */
+    public long packetsRead() { return packetsRead; }
+
+    public long packetsWritten() { return packetsWritten; }
 
     /** Whether a byte is waiting (an interrupt while the machine runs), without blocking. */
     public boolean interruptPending() throws IOException {
@@ -81,6 +87,7 @@ public final class PacketIo {
                 continue;
             }
             if (ack) { out.write('+'); out.flush(); }
+            packetsRead++;
             return unescape(payload.toByteArray());
         }
     }
@@ -121,6 +128,7 @@ public final class PacketIo {
         o.write('#');
         o.write(String.format("%02x", sum & 0xFF).getBytes(StandardCharsets.ISO_8859_1));
         lastSent = o.toByteArray();
+        packetsWritten++;
         out.write(lastSent);
         out.flush();
     }
