@@ -7,6 +7,11 @@ import dev.tk86.tools.BadInputException;
 import dev.tk86.tools.boot.BootExitCodes;
 import dev.tk86.tools.boot.BootOptions;
 import dev.tk86.tools.boot.DefaultImage;
+import dev.tk86.tools.boot.GuestBoot;
+import dev.tk86.tools.inspect.KernelInspector;
+import dev.tk86.tools.trace.TraceConfig;
+import dev.tk86.tools.trace.TraceOptions;
+import dev.tk86.tools.trace.Tracing;
 import dev.tk86.tools.debug.Controller;
 import dev.tk86.tools.debug.DebugTarget;
 import dev.tk86.tools.debug.Disassembler;
@@ -61,10 +66,13 @@ final class DebugCommand implements Callable<Integer> {
 
     @Mixin GdbOptions gdb;
 
+    @Mixin TraceOptions trace;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
         BootOptions options = machine.toBootOptions();
+        TraceConfig traceConfig = trace.config();
         String scriptText = null;
         if (script != null) {
             try {
@@ -85,8 +93,11 @@ final class DebugCommand implements Callable<Integer> {
             }
         }
         DebugTarget target;
+        Tracing tracing;
         try {
-            target = DebugTarget.boot(img, options);
+            KernelInspector k = GuestBoot.boot(img, options);
+            tracing = Tracing.attach(k, traceConfig, err); // before the controller, which keeps the tracer's hook
+            target = DebugTarget.of(img, k);
         } catch (ImageException e) {
             if (server != null) server.close();
             err.println("tk86: " + img + ": " + ErrorHandlers.oneLine(e.getMessage()));
@@ -95,9 +106,18 @@ final class DebugCommand implements Callable<Integer> {
         }
         Controller controller = new Controller(target, options.maxSteps());
         target.machine().console().setListener(b -> { out.print((char) b); if (b == '\n') out.flush(); });
+        try {
+            return session(controller, server, scriptText, img, out);
+        } finally {
+            tracing.finish();
+        }
+    }
+
+    private int session(Controller controller, GdbServer server, String scriptText, Path img, PrintWriter out) throws IOException {
+        DebugTarget target = controller.target();
         if (server != null) {
             try (server) {
-                server.serve(controller, err, true);
+                server.serve(controller, spec.commandLine().getErr(), true);
             }
             return 0;
         }
