@@ -112,7 +112,7 @@ public final class Cpu {
         gdtLimit = idtLimit = 0;
         state = State.RUNNING;
         shutdownReason = null;
-        steps = tklStatements = interruptsDelivered = doubleFaults = 0;
+        steps = tklStatements = interruptsDelivered = doubleFaults = externalInterrupts = 0;
         runLimit = 0;
         exitRun = false;
         interruptShadowUntil = -1;

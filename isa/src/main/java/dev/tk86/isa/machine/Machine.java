@@ -91,6 +91,9 @@ public final class Machine {
         panicMessage = null;
         nextRoundRobin = 0;
         idleSteps = 0;
+        breakRequested = false;
+        breakCpu = null;
+        pendingCpu = null;
     }
 
     /** The interleaver's random state as the seed makes it, at power-on and after a reset. */

@@ -68,7 +68,7 @@ public final class MachineViews {
         StringBuilder s = new StringBuilder(String.format("page walk of 0x%016x on cpu%d, cr3 0x%x%n", va, c.id, c.cr3));
         if (!c.pagingEnabled()) return s.append("paging is off: physical = virtual\n").toString();
         String[] level = {"", "PTE  ", "PDE  ", "PDPTE", "PML4E"};
-        PageWalker.Inspection w = c.mmu.walker.inspect(c.cr3, c.efer, va);
+        PageWalker.Inspection w = c.mmu.walker.inspect(c.cr3, c.cr4, c.efer, va);
         for (PageWalker.Level l : w.levels()) {
             int index = (int) ((va >>> (12 + 9 * (l.level() - 1))) & 0x1FF);
             s.append(String.format("  %s[%3d] at 0x%010x = 0x%016x  %s%n", level[l.level()], index, l.entryAddress(), l.entry(), entryFlags(l.entry(), l.level())));
