@@ -13,6 +13,6 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing a benchmark: isa, boot, tkl or debug");
+        throw new ParameterException(spec.commandLine(), "missing a benchmark: isa, boot, tkl, kernel or debug");
     }
 }

@@ -30,6 +30,8 @@ class RealGdbTest {
         DebugTarget t = DebugTarget.boot(image, new BootOptions(MachineConfig.defaults().withCpus(2), "", 500_000_000L));
         boolean switches = t.address("cpu_switchto").isPresent();
         String locore = switches ? "cpu_switchto" : "rdmsr";
+        // a variable the run still changes after the breakpoints: context switches, or on the smoke kernel the APs hatching
+        String watched = switches ? "*(unsigned long *)&kc_context_switches" : "*(unsigned int *)&cpus_hatched";
         Controller c = new Controller(t, 500_000_000L);
         GdbServer server = GdbServer.listen(new GdbAddress(InetAddress.getLoopbackAddress(), 0, false));
         StringWriter log = new StringWriter();
@@ -59,7 +61,7 @@ class RealGdbTest {
                 "thread 2",
                 "thread 1",
                 "delete",
-                "watch *(unsigned int *)&cpus_hatched",
+                "watch " + watched,
                 "continue",
                 "delete",
                 "detach",
@@ -77,14 +79,14 @@ class RealGdbTest {
         long cr3 = t.cpu(0).cr3;
         assertTrue(out.matches("(?s).*\ncr3\\s+0x[0-9a-f]+\\s.*") && out.contains("cr0            0x80010031"), "control registers:\n" + out);
         assertTrue(out.contains("efer           0xd00"), out);
-        assertTrue(out.contains("\"tk86/amd64 (GENERIC)"), "kernel memory by symbol:\n" + out);
+        assertTrue(out.contains("\"tk86/amd64 (GENERIC) "), "kernel memory by symbol:\n" + out);
         assertTrue(out.contains("$1 = 0x2"), "ncpus:\n" + out);
         assertTrue(out.matches("(?s).*\\$2 = \\(void \\(\\*\\)\\(\\)\\) 0x[0-9a-f]+ <" + locore + "\\+\\d+>.*"), "one step into " + locore + ":\n" + out);
         assertTrue(out.contains("Thread 1 \"cpu0\" (cpu0 (running)") && out.contains("Thread 2 \"cpu1\""), "each CPU a thread:\n" + out);
         assertTrue(out.contains("[Switching to thread 2 (Thread 2)]"), out);
-        assertTrue(out.contains("Hardware watchpoint 3: *(unsigned int *)&cpus_hatched"), out);
-        assertTrue(out.contains("Old value = 0") && out.contains("New value = 1"), "the watchpoint hit:\n" + out);
-        assertTrue(out.contains("Thread 2 \"cpu1\" hit Hardware watchpoint 3"), "cpu1 hatching writes cpus_hatched:\n" + out);
+        assertTrue(out.contains("Hardware watchpoint 3: " + watched), out);
+        assertTrue(out.matches("(?s).*Old value = (\\d+)\\s+New value = \\d+.*"), "the watchpoint hit:\n" + out);
+        assertTrue(out.matches("(?s).*Thread \\d \"cpu\\d\" hit Hardware watchpoint 3.*"), "the hit names its CPU:\n" + out);
         assertTrue(out.contains("[Inferior 1 (Remote target) detached]"), out);
         assertTrue(log.toString().contains("gdb detached"), log.toString());
         assertTrue(cr3 != 0);
