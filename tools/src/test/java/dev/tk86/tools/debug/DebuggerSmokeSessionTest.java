@@ -43,14 +43,14 @@ class DebuggerSmokeSessionTest {
     @Test
     void cr3ChangesExactlyAtTheStatementThatLoadsTheKernelPml4() throws Exception {
         DebugSessions d = DebugSessions.smoke(2);
-        String b = d.run("break pmap.tk:149");
-        assertTrue(b.contains("arch/amd64/amd64/pmap.tk:149"), b);
+        String b = d.run("break pmap.tk:152");
+        assertTrue(b.contains("arch/amd64/amd64/pmap.tk:152"), b);
         String stop = d.run("c");
-        assertTrue(stop.contains("breakpoint 1, pmap_bootstrap at arch/amd64/amd64/pmap.tk:149"), stop);
+        assertTrue(stop.contains("breakpoint 1, pmap_bootstrap at arch/amd64/amd64/pmap.tk:152"), stop);
         long bootCr3 = d.target().cpu(0).cr3, kernelPml4 = d.value("kernel_pml4");
         assertNotEquals(bootCr3, kernelPml4);
         String step = d.run("s");
-        assertTrue(step.contains("pmap.tk:150"), "one statement on: " + step);
+        assertTrue(step.contains("pmap.tk:153"), "one statement on: " + step);
         assertEquals(kernelPml4, d.target().cpu(0).cr3);
         assertTrue(d.run("cr").contains(String.format("cr3  0x%016x", kernelPml4)));
     }
@@ -74,8 +74,8 @@ class DebuggerSmokeSessionTest {
     void stepStopsAtTklStatementsAndNextStepsOverCalls() throws Exception {
         DebugSessions d = DebugSessions.smoke(1);
         d.run("break main");
-        assertTrue(d.run("c").contains("main at kern/init_main.tk:9"));
-        assertTrue(d.run("s").contains("kern/init_main.tk:10"));
+        assertTrue(d.run("c").contains("main at kern/init_main.tk:14"));
+        assertTrue(d.run("s").contains("kern/init_main.tk:15"));
         assertTrue(d.run("s").contains("init_x86_64"), "s goes into the call");
         String fin = d.run("finish");
         assertTrue(fin.contains("main"), fin);
